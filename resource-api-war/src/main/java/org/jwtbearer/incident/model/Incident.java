@@ -1,0 +1,107 @@
+package org.jwtbearer.incident.model;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An incident record. The database sequence behind {@code seq} is what numbers incidents, so concurrent
+ * inserts never share a number; {@code sys_mod_count} is the optimistic-lock version.
+ */
+@Entity
+@Table(name = "jb_incident")
+public class Incident {
+
+    /** Numbers start at INC0010001, as on a fresh ServiceNow instance. */
+    static final long NUMBER_BASE = 10_000;
+
+    @Id
+    @SequenceGenerator(name = "incident_seq", sequenceName = "jb_incident_seq", allocationSize = 1, initialValue = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "incident_seq")
+    Long seq;
+
+    @Column(name = "sys_id", nullable = false, unique = true, length = 32)
+    public String sysId;
+
+    @Column(name = "number", unique = true, length = 40)
+    public String number;
+
+    @Column(name = "short_description", length = 160)
+    public String shortDescription;
+
+    @Column(name = "description", length = 4000)
+    public String description;
+
+    @Column(name = "state", nullable = false)
+    public int state;
+
+    @Column(name = "impact", nullable = false)
+    public int impact;
+
+    @Column(name = "urgency", nullable = false)
+    public int urgency;
+
+    @Column(name = "priority", nullable = false)
+    public int priority;
+
+    @Column(name = "category", length = 40)
+    public String category;
+
+    @Column(name = "caller_id", length = 255)
+    public String callerId;
+
+    @Column(name = "assigned_to", length = 255)
+    public String assignedTo;
+
+    @Column(name = "active", nullable = false)
+    public boolean active;
+
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "sys_created_on", nullable = false)
+    public Instant sysCreatedOn;
+
+    @Column(name = "sys_created_by", nullable = false, length = 255)
+    public String sysCreatedBy;
+
+    @Column(name = "sys_updated_on", nullable = false)
+    public Instant sysUpdatedOn;
+
+    @Column(name = "sys_updated_by", nullable = false, length = 255)
+    public String sysUpdatedBy;
+
+    @Version
+    @Column(name = "sys_mod_count", nullable = false)
+    public long sysModCount;
+
+    /** Gives the incident its number once the sequence has assigned {@code seq} (at persist). */
+    public void assignNumber() {
+        number = String.format("INC%07d", NUMBER_BASE + seq);
+    }
+
+    /** Sets state and what follows from it: {@code active}, {@code resolved_at}, {@code closed_at}. */
+    public void changeState(IncidentState newState, Instant now) {
+        state = newState.value();
+        active = newState.active();
+        if ((newState == IncidentState.RESOLVED || newState == IncidentState.CLOSED) && resolvedAt == null) {
+            resolvedAt = now;
+        }
+        if (newState == IncidentState.CLOSED || newState == IncidentState.CANCELED) {
+            closedAt = closedAt == null ? now : closedAt;
+        }
+    }
+}

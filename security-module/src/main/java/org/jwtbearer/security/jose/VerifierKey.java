@@ -1,0 +1,89 @@
+package org.jwtbearer.security.jose;
+
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Map;
+
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * A public key registered to verify signatures, with what selects it: its {@code kid} and, when it came as a
+ * certificate, the certificate's thumbprints and validity dates. Built only through the factories, which
+ * refuse private key material and weak keys.
+ *
+ * @param kid         key id, matched against the JWS {@code kid} header; may be null
+ * @param publicKey   the key itself
+ * @param certificate the X.509 certificate the key came in, or null
+ */
+public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certificate) {
+
+    public VerifierKey {
+        if (publicKey == null) {
+            throw new KeyMaterialException("no public key");
+        }
+        KeyStrength.requireStrong(publicKey);
+    }
+
+    public static VerifierKey fromCertificatePem(String kid, String pem) {
+        X509Certificate certificate = Pem.parseCertificate(pem);
+        return new VerifierKey(kid, certificate.getPublicKey(), certificate);
+    }
+
+    public static VerifierKey fromPublicKeyPem(String kid, String pem) {
+        return new VerifierKey(kid, Pem.parsePublicKey(pem), null);
+    }
+
+    /**
+     * A key from a JWK (RFC 7517). The JWK's own {@code kid} is used unless {@code kid} is given; a JWK that
+     * carries private members ({@code d}, …) is refused rather than silently stripped.
+     */
+    public static VerifierKey fromJwk(String kid, Map<String, Object> jwk) {
+        if (jwk.containsKey("d") || jwk.containsKey("p") || jwk.containsKey("k")) {
+            throw new KeyMaterialException("the JWK holds private or symmetric key material; register the public key only");
+        }
+        try {
+            JsonWebKey parsed = JsonWebKey.Factory.newJwk(jwk);
+            if (!(parsed instanceof PublicJsonWebKey publicJwk)) {
+                throw new KeyMaterialException("JWK of type " + parsed.getKeyType() + " is not a public key");
+            }
+            String effectiveKid = kid != null ? kid : publicJwk.getKeyId();
+            return new VerifierKey(effectiveKid, publicJwk.getPublicKey(), publicJwk.getLeafCertificate());
+        } catch (JoseException | ClassCastException e) {
+            throw new KeyMaterialException("not a valid JWK: " + e.getMessage(), e);
+        }
+    }
+
+    /** A key that came in a certificate is usable only within the certificate's validity dates. */
+    public boolean usableAt(Instant now) {
+        return certificate == null
+                || (!now.isBefore(certificate.getNotBefore().toInstant())
+                    && !now.isAfter(certificate.getNotAfter().toInstant()));
+    }
+
+    public String x5tS256() {
+        return certificate == null ? null : Thumbprints.x5tS256(certificate);
+    }
+
+    public String x5t() {
+        return certificate == null ? null : Thumbprints.x5t(certificate);
+    }
+
+    /** The public JWK form of this key, as published in a JWKS. */
+    public Map<String, Object> toPublicJwk() {
+        try {
+            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(publicKey);
+            if (kid != null) {
+                jwk.setKeyId(kid);
+            }
+            if (certificate != null) {
+                jwk.setX509CertificateSha256Thumbprint(x5tS256());
+            }
+            return jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        } catch (JoseException e) {
+            throw new KeyMaterialException("cannot express the key as a JWK", e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.jwtbearer.security.mechanism;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Writes an authentication or authorization failure: status, challenge and the JSON error envelope the
+ * Table API uses ({@code {"error":{"message":…,"detail":…},"status":"failure"}}), then commits the response
+ * so no container error page replaces it.
+ */
+public final class FailureResponse {
+
+    private FailureResponse() {
+    }
+
+    public static void write(HttpServletResponse response, int status, String challenge, String message, String detail)
+            throws IOException {
+        response.setStatus(status);
+        if (challenge != null) {
+            response.setHeader("WWW-Authenticate", challenge);
+        }
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json;charset=UTF-8");
+        byte[] body = envelope(message, detail).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+    }
+
+    static String envelope(String message, String detail) {
+        return "{\"error\":{\"message\":\"" + json(message) + "\",\"detail\":\"" + json(detail) + "\"},\"status\":\"failure\"}";
+    }
+
+    private static String json(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

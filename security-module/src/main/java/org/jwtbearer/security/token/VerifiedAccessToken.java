@@ -1,0 +1,89 @@
+package org.jwtbearer.security.token;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * An access token whose signature and claims have been verified; immutable, and the caller principal of a
+ * request that presented it. Claim values keep their JSON types, except the ones MicroProfile JWT defines
+ * as sets ({@code aud}, {@code groups}), which are returned as {@code Set<String>}.
+ */
+public final class VerifiedAccessToken implements JsonWebToken {
+
+    private final String rawToken;
+    private final Map<String, Object> claims;
+
+    public VerifiedAccessToken(String rawToken, Map<String, Object> claims) {
+        this.rawToken = rawToken;
+        this.claims = Map.copyOf(claims);
+    }
+
+    /** {@code upn}, else {@code preferred_username}, else {@code sub} — the MP-JWT rule for the caller name. */
+    @Override
+    public String getName() {
+        for (String name : List.of(Claims.upn.name(), Claims.preferred_username.name(), Claims.sub.name())) {
+            if (claims.get(name) instanceof String value) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Set<String> getClaimNames() {
+        Set<String> names = new HashSet<>(claims.keySet());
+        names.add(Claims.raw_token.name());
+        return Set.copyOf(names);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getClaim(String claimName) {
+        if (Claims.raw_token.name().equals(claimName)) {
+            return (T) rawToken;
+        }
+        Object value = claims.get(claimName);
+        if (Claims.aud.name().equals(claimName) || Claims.groups.name().equals(claimName)) {
+            return (T) asStringSet(value);
+        }
+        return (T) value;
+    }
+
+    /** The token's scopes ({@code scope}, space separated, RFC 9068 §2.2.3). */
+    public Set<String> scopes() {
+        if (claims.get("scope") instanceof String scope && !scope.isBlank()) {
+            return Set.of(scope.trim().split("\\s+"));
+        }
+        return Set.of();
+    }
+
+    private static Set<String> asStringSet(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String s) {
+            return Set.of(s);
+        }
+        Set<String> set = new LinkedHashSet<>();
+        if (value instanceof Collection<?> items) {
+            for (Object item : items) {
+                if (item instanceof String s) {
+                    set.add(s);
+                }
+            }
+        }
+        return Set.copyOf(set);
+    }
+
+    @Override
+    public String toString() {
+        return "VerifiedAccessToken[" + getName() + "]";
+    }
+}

@@ -1,0 +1,60 @@
+package org.jwtbearer.issuer.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What one token request revealed about itself, gathered while it is handled and written as one audit
+ * event at the end. Only facts that are safe at rest: never a token, an assertion or a secret; the jti
+ * only as a hash prefix.
+ */
+public final class AuditTrail {
+
+    private final String requestId;
+    private final String remoteAddress;
+    private String clientId;
+    private String subject;
+    private String kid;
+    private String jtiHash;
+
+    public AuditTrail(String requestId, String remoteAddress) {
+        this.requestId = requestId;
+        this.remoteAddress = remoteAddress;
+    }
+
+    public void client(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public void subject(String subject) {
+        this.subject = subject;
+    }
+
+    public void kid(String kid) {
+        this.kid = kid;
+    }
+
+    public void jti(String jti) {
+        this.jtiHash = jti == null ? null : hashPrefix(jti);
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The finished event. */
+    public AuditEvent outcome(String outcome, String error, String reason) {
+        return new AuditEvent(requestId, outcome, error, reason, clientId, subject, kid, jtiHash, remoteAddress);
+    }
+
+    private static String hashPrefix(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.jwtbearer.issuer.bootstrap;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import org.jwtbearer.issuer.client.ClaimValidation;
+import org.jwtbearer.issuer.client.ClientDefinition;
+import org.jwtbearer.issuer.client.UserField;
+import org.jwtbearer.issuer.client.VerifierKeyEntity;
+import org.jwtbearer.issuer.user.UserDefinition;
+import org.jwtbearer.security.jose.SignatureAlgorithms;
+
+/**
+ * A registry file (SPEC §5): clients with their keys and claim validations, and users. Parsing validates
+ * everything, so a file either imports whole or fails with a message naming the field.
+ */
+public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinition> users) {
+
+    private static final Set<String> DOCUMENT_FIELDS = Set.of("clients", "users");
+    private static final Set<String> CLIENT_FIELDS = Set.of("client_id", "name", "client_secret", "public", "user_field",
+            "accepted_issuers", "accepted_audiences", "max_assertion_lifetime", "clock_skew", "require_jti",
+            "access_token_lifespan", "scopes", "algorithms", "verifier_keys", "jwks_uri", "claim_validations", "active");
+    private static final Set<String> KEY_FIELDS = Set.of("kid", "certificate", "jwk", "public_key");
+    private static final Set<String> VALIDATION_FIELDS = Set.of("claim", "value");
+    private static final Set<String> USER_FIELDS = Set.of("sys_id", "user_name", "email", "roles", "active");
+
+    public static BootstrapDocument parse(String json) {
+        JsonObject root;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            root = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
+        }
+        JsonFields document = new JsonFields(root, "$", DOCUMENT_FIELDS);
+        List<ClientDefinition> clients = new ArrayList<>();
+        List<JsonObject> clientObjects = document.objects("clients");
+        for (int i = 0; i < clientObjects.size(); i++) {
+            clients.add(client(new JsonFields(clientObjects.get(i), "clients[" + i + "]", CLIENT_FIELDS)));
+        }
+        List<UserDefinition> users = new ArrayList<>();
+        List<JsonObject> userObjects = document.objects("users");
+        for (int i = 0; i < userObjects.size(); i++) {
+            users.add(user(new JsonFields(userObjects.get(i), "users[" + i + "]", USER_FIELDS)));
+        }
+        return new BootstrapDocument(List.copyOf(clients), List.copyOf(users));
+    }
+
+    private static ClientDefinition client(JsonFields f) {
+        if (f.string("jwks_uri").isPresent()) {
+            throw new IllegalArgumentException(f.path() + ".jwks_uri: remote JWKS for clients is not supported by this version; "
+                    + "register the keys under verifier_keys");
+        }
+        try {
+            return new ClientDefinition(
+                    f.requiredString("client_id"),
+                    f.string("name").orElse(null),
+                    f.string("client_secret"),
+                    f.bool("public", false),
+                    UserField.of(f.string("user_field").orElse("user_name")),
+                    f.strings("accepted_issuers", List.of()),
+                    f.strings("accepted_audiences", List.of()),
+                    f.seconds("max_assertion_lifetime", ClientDefinition.DEFAULT_MAX_ASSERTION_LIFETIME),
+                    f.seconds("clock_skew", ClientDefinition.DEFAULT_CLOCK_SKEW),
+                    f.bool("require_jti", true),
+                    f.seconds("access_token_lifespan", ClientDefinition.DEFAULT_ACCESS_TOKEN_LIFESPAN),
+                    f.strings("scopes", ClientDefinition.DEFAULT_SCOPES),
+                    f.strings("algorithms", SignatureAlgorithms.ASYMMETRIC),
+                    keys(f),
+                    validations(f),
+                    f.bool("active", true));
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith(f.path()) ? e : new IllegalArgumentException(f.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ClientDefinition.KeyDefinition> keys(JsonFields client) {
+        List<ClientDefinition.KeyDefinition> keys = new ArrayList<>();
+        List<JsonObject> objects = client.objects("verifier_keys");
+        for (int i = 0; i < objects.size(); i++) {
+            JsonFields key = new JsonFields(objects.get(i), client.path() + ".verifier_keys[" + i + "]", KEY_FIELDS);
+            Optional<String> kid = key.string("kid");
+            Optional<String> certificate = key.string("certificate");
+            Optional<JsonObject> jwk = key.object("jwk");
+            Optional<String> publicKey = key.string("public_key");
+            int given = (certificate.isPresent() ? 1 : 0) + (jwk.isPresent() ? 1 : 0) + (publicKey.isPresent() ? 1 : 0);
+            if (given != 1) {
+                throw new IllegalArgumentException(key.path() + ": give exactly one of certificate, jwk, public_key");
+            }
+            try {
+                if (certificate.isPresent()) {
+                    keys.add(new ClientDefinition.KeyDefinition(kid.orElse(null), VerifierKeyEntity.Format.CERTIFICATE, certificate.get()));
+                } else if (jwk.isPresent()) {
+                    String jwkKid = kid.orElseGet(() -> jwk.get().containsKey("kid") ? jwk.get().getString("kid", null) : null);
+                    keys.add(new ClientDefinition.KeyDefinition(jwkKid, VerifierKeyEntity.Format.JWK, jwk.get().toString()));
+                } else {
+                    keys.add(new ClientDefinition.KeyDefinition(kid.orElse(null), VerifierKeyEntity.Format.PUBLIC_KEY, publicKey.get()));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(key.path() + ": " + e.getMessage(), e);
+            }
+        }
+        return keys;
+    }
+
+    private static List<ClaimValidation> validations(JsonFields client) {
+        List<ClaimValidation> validations = new ArrayList<>();
+        List<JsonObject> objects = client.objects("claim_validations");
+        for (int i = 0; i < objects.size(); i++) {
+            JsonFields v = new JsonFields(objects.get(i), client.path() + ".claim_validations[" + i + "]", VALIDATION_FIELDS);
+            validations.add(new ClaimValidation(v.requiredString("claim"), v.string("value")
+                    .orElseThrow(() -> new IllegalArgumentException(v.path() + ".value is required"))));
+        }
+        return validations;
+    }
+
+    private static UserDefinition user(JsonFields f) {
+        try {
+            return new UserDefinition(f.string("sys_id"), f.requiredString("user_name"), f.string("email").orElse(null),
+                    f.strings("roles", List.of()), f.bool("active", true));
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith(f.path()) ? e : new IllegalArgumentException(f.path() + ": " + e.getMessage(), e);
+        }
+    }
+}

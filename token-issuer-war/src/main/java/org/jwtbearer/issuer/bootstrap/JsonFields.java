@@ -1,0 +1,128 @@
+package org.jwtbearer.issuer.bootstrap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * Typed reads of a registry JSON object, failing with the field's path on any surprise — including a field
+ * name that is not part of the format, so a typo is an error rather than a silently ignored setting.
+ */
+final class JsonFields {
+
+    private final JsonObject object;
+    private final String path;
+
+    JsonFields(JsonObject object, String path, Set<String> allowed) {
+        this.object = object;
+        this.path = path;
+        for (String name : object.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new IllegalArgumentException(path + ": unknown field '" + name + "'");
+            }
+        }
+    }
+
+    String path() {
+        return path;
+    }
+
+    Optional<String> string(String name) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonString s)) {
+            throw wrongType(name, "a string");
+        }
+        return Optional.of(s.getString());
+    }
+
+    String requiredString(String name) {
+        return string(name).filter(s -> !s.isBlank())
+                .orElseThrow(() -> new IllegalArgumentException(path + "." + name + " is required"));
+    }
+
+    boolean bool(String name, boolean defaultValue) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return defaultValue;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE) {
+            return true;
+        }
+        if (value.getValueType() == JsonValue.ValueType.FALSE) {
+            return false;
+        }
+        throw wrongType(name, "true or false");
+    }
+
+    long seconds(String name, long defaultValue) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return defaultValue;
+        }
+        if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
+            throw wrongType(name, "a whole number of seconds");
+        }
+        return n.longValueExact();
+    }
+
+    List<String> strings(String name, List<String> defaultValue) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return defaultValue;
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw wrongType(name, "an array of strings");
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString s)) {
+                throw wrongType(name, "an array of strings");
+            }
+            strings.add(s.getString());
+        }
+        return strings;
+    }
+
+    List<JsonObject> objects(String name) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw wrongType(name, "an array of objects");
+        }
+        List<JsonObject> objects = new ArrayList<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonObject o)) {
+                throw wrongType(name, "an array of objects");
+            }
+            objects.add(o);
+        }
+        return objects;
+    }
+
+    Optional<JsonObject> object(String name) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonObject o)) {
+            throw wrongType(name, "an object");
+        }
+        return Optional.of(o);
+    }
+
+    private IllegalArgumentException wrongType(String name, String expected) {
+        return new IllegalArgumentException(path + "." + name + " must be " + expected);
+    }
+}

@@ -1,0 +1,49 @@
+package org.jwtbearer.issuer.endpoint;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jwtbearer.issuer.config.IssuerSettings;
+import org.jwtbearer.issuer.grant.JwtBearerGrant;
+import org.jwtbearer.security.jose.SignatureAlgorithms;
+
+/** RFC 8414 authorization server metadata: only what this server really does. */
+@Path(".well-known/oauth-authorization-server")
+@ApplicationScoped
+public class DiscoveryEndpoint {
+
+    @Inject
+    IssuerSettings settings;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response metadata() {
+        String metadata = Json.createObjectBuilder()
+                .add("issuer", settings.issuer())
+                .add("token_endpoint", settings.tokenEndpoint())
+                .add("jwks_uri", settings.issuer() + "/oauth2/jwks")
+                .add("grant_types_supported", array(List.of(JwtBearerGrant.GRANT_TYPE)))
+                // RFC 8414 requires the member; this server has no authorization endpoint, so no response types.
+                .add("response_types_supported", array(List.of()))
+                .add("token_endpoint_auth_methods_supported", array(List.of("client_secret_basic", "client_secret_post", "none")))
+                .add("scopes_supported", array(List.of("useraccount")))
+                .add("jwt_bearer_assertion_signing_alg_values_supported", array(SignatureAlgorithms.ASYMMETRIC))
+                .build().toString();
+        return Response.ok(metadata).header("Cache-Control", "max-age=300").build();
+    }
+
+    private static JsonArrayBuilder array(List<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+}

@@ -1,0 +1,74 @@
+package org.jwtbearer.issuer.endpoint;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jwtbearer.issuer.grant.OAuthError;
+import org.jwtbearer.issuer.grant.OAuthException;
+
+/**
+ * An {@code application/x-www-form-urlencoded} body, read by us rather than by the servlet container, whose
+ * parameter map would merge in the query string. Each parameter may appear once (RFC 6749 §3.2); a
+ * parameter sent without a value counts as omitted (RFC 6749 §3.1).
+ */
+public final class FormParameters {
+
+    static final int MAX_PARAMETERS = 32;
+
+    private final Map<String, String> values;
+
+    private FormParameters(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    public static FormParameters parse(String body) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return new FormParameters(values);
+        }
+        String[] pairs = body.split("&", -1);
+        if (pairs.length > MAX_PARAMETERS) {
+            throw invalid("The request has more than " + MAX_PARAMETERS + " parameters", "too_many_parameters");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String pair : pairs) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (!seen.add(name)) {
+                throw invalid("The parameter " + printableName(name) + " is repeated", "parameter_repeated");
+            }
+            if (!value.isEmpty()) {
+                values.put(name, value);
+            }
+        }
+        return new FormParameters(values);
+    }
+
+    public Optional<String> get(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid("The request body is not valid form encoding", "form_malformed");
+        }
+    }
+
+    private static String printableName(String name) {
+        return org.jwtbearer.security.jose.CompactJws.printable(name);
+    }
+
+    private static OAuthException invalid(String description, String reason) {
+        return new OAuthException(OAuthError.INVALID_REQUEST, description, reason);
+    }
+}

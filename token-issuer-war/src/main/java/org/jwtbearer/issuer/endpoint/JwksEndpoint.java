@@ -1,0 +1,26 @@
+package org.jwtbearer.issuer.endpoint;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+import org.jwtbearer.issuer.keys.IssuerSigningKeys;
+import org.jwtbearer.security.jose.JwkSet;
+
+/** The issuer's public signing keys (RFC 7517 JWK Set), for resource servers to verify access tokens with. */
+@Path("oauth2/jwks")
+@ApplicationScoped
+public class JwksEndpoint {
+
+    @Inject
+    IssuerSigningKeys keys;
+
+    @GET
+    @Produces("application/jwk-set+json")
+    public Response jwks() {
+        return Response.ok(JwkSet.toJson(keys.published())).header("Cache-Control", "max-age=300").build();
+    }
+}

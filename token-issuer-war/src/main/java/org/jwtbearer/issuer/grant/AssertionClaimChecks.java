@@ -1,0 +1,156 @@
+package org.jwtbearer.issuer.grant;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jwtbearer.issuer.client.ClaimValidation;
+import org.jwtbearer.issuer.client.RegisteredClient;
+
+/**
+ * The claim rules of RFC 7523 §3 as this product applies them (SPEC §2 rules 2–7), run on an assertion
+ * whose signature has already verified. Every rule runs and every failure is reported, so a client learns
+ * all it has to fix at once. The replay check is not here: it writes, and runs only once all these passed.
+ */
+final class AssertionClaimChecks {
+
+    /** One rule; empty when it holds. */
+    @FunctionalInterface
+    interface Check {
+        Optional<ClaimFailure> apply(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException;
+    }
+
+    static final List<Check> CHECKS = List.of(
+            AssertionClaimChecks::issuer,
+            AssertionClaimChecks::subject,
+            AssertionClaimChecks::audience,
+            AssertionClaimChecks::expiry,
+            AssertionClaimChecks::lifetime,
+            AssertionClaimChecks::issuedAt,
+            AssertionClaimChecks::notBefore,
+            AssertionClaimChecks::jwtId,
+            AssertionClaimChecks::claimValidations);
+
+    private AssertionClaimChecks() {
+    }
+
+    static List<ClaimFailure> run(RegisteredClient client, JwtClaims claims, Instant now) {
+        List<ClaimFailure> failures = new ArrayList<>();
+        for (Check check : CHECKS) {
+            try {
+                check.apply(client, claims, now.getEpochSecond()).ifPresent(failures::add);
+            } catch (MalformedClaimException e) {
+                failures.add(new ClaimFailure("claim_malformed", "The assertion has a claim of the wrong type: " + e.getMessage()));
+            }
+        }
+        return failures;
+    }
+
+    static Optional<ClaimFailure> issuer(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {
+        String iss = claims.getIssuer();
+        if (iss == null || iss.isEmpty()) {
+            return fail("iss_missing", "The assertion has no iss claim");
+        }
+        if (!client.acceptedIssuers().contains(iss)) {
+            return fail("iss_not_accepted", "The assertion's iss is not an accepted issuer for this client");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<ClaimFailure> subject(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {
+        String sub = claims.getSubject();
+        return sub == null || sub.isBlank() ? fail("sub_missing", "The assertion has no sub claim") : Optional.empty();
+    }
+
+    /** Exact string comparison: no normalisation of case or trailing slashes (RFC 7523 §3, point 3). */
+    static Optional<ClaimFailure> audience(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {
+        if (!claims.hasAudience() || claims.getAudience().isEmpty()) {
+            return fail("aud_missing", "The assertion has no aud claim");
+        }
+        if (claims.getAudience().stream().noneMatch(client.acceptedAudiences()::contains)) {
+            return fail("aud_not_accepted", "The assertion's aud does not name this token endpoint; expected one of: "
+                    + String.join(", ", client.acceptedAudiences().stream().sorted().toList()));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<ClaimFailure> expiry(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {
+        NumericDate exp = claims.getExpirationTime();
+        if (exp == null) {
+            return fail("exp_missing", "The assertion has no exp claim");
+        }
+        if (exp.getValue() <= 0) {
+            return fail("exp_malformed", "The assertion's exp is not a positive NumericDate");
+        }
+        if (exp.getValue() + client.clockSkew().toSeconds() <= now) {
+            return fail("expired", "The assertion expired " + (now - exp.getValue()) + " seconds ago");
+        }
+        return Optional.empty();
+    }
+
+    /** Both exp − iat and exp − now are bounded: an old iat cannot stretch an assertion's life. */
+    static Optional<ClaimFailure> lifetime(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {
+        NumericDate exp = claims.getExpirationTime();
+        if (exp == null) {
+            return Optional.empty();
+        }
+        NumericDate iat = claims.getIssuedAt();
+        long max = client.maxAssertionLifetime().toSeconds();
+        long fromIssue = exp.getValue() - (iat != null ? iat.getValue() : now);
+        long fromNow = exp.getValue() - now;
+        if (fromIssue > max || fromNow > max) {
+            return fail("lifetime_too_long", "The assertion is valid for " + Math.max(fromIssue, fromNow)
+                    + " seconds; at most " + max + " are allowed");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<ClaimFailure> issuedAt(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {
+        NumericDate iat = claims.getIssuedAt();
+        if (iat != null && iat.getValue() - client.clockSkew().toSeconds() > now) {
+            return fail("iat_future", "The assertion's iat is in the future");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<ClaimFailure> notBefore(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {
+        NumericDate nbf = claims.getNotBefore();
+        if (nbf != null && nbf.getValue() - client.clockSkew().toSeconds() > now) {
+            return fail("nbf_future", "The assertion is not valid yet (nbf)");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<ClaimFailure> jwtId(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {
+        String jti = claims.getJwtId();
+        if (jti == null || jti.isEmpty()) {
+            return client.requireJti() ? fail("jti_missing", "The assertion has no jti claim") : Optional.empty();
+        }
+        if (jti.length() > 1024) {
+            return fail("jti_too_long", "The assertion's jti is longer than 1024 characters");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<ClaimFailure> claimValidations(RegisteredClient client, JwtClaims claims, long now) {
+        for (ClaimValidation rule : client.claimValidations()) {
+            Object value = claims.getClaimValue(rule.claim());
+            boolean holds = value instanceof String || value instanceof Number || value instanceof Boolean
+                    ? rule.value().equals(String.valueOf(value))
+                    : false;
+            if (!holds) {
+                return fail("claim_validation_failed", "The assertion's claim '" + rule.claim()
+                        + "' does not have the value this client requires");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ClaimFailure> fail(String reason, String description) {
+        return Optional.of(new ClaimFailure(reason, description));
+    }
+}

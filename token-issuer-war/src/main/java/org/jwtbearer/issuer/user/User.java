@@ -1,0 +1,7 @@
+package org.jwtbearer.issuer.user;
+
+import java.util.Set;
+
+/** A user, immutable. {@code sysId} is the stable identifier that becomes the access token's {@code sub}. */
+public record User(String sysId, String userName, String email, Set<String> roles, boolean active) {
+}

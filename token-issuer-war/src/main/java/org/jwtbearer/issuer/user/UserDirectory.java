@@ -1,0 +1,66 @@
+package org.jwtbearer.issuer.user;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.jwtbearer.issuer.client.UserField;
+
+/** Users: finding the one an assertion's {@code sub} names, and registering them. */
+@ApplicationScoped
+public class UserDirectory {
+
+    @PersistenceContext(unitName = "issuer")
+    EntityManager em;
+
+    /** The user whose {@code field} equals {@code value} exactly; empty when none or (for email) several match. */
+    public Optional<User> find(UserField field, String value) {
+        String attribute = switch (field) {
+            case EMAIL -> "email";
+            case USER_NAME -> "userName";
+            case SYS_ID -> "sysId";
+        };
+        List<UserEntity> found = em.createQuery("select u from UserEntity u where u." + attribute + " = :value", UserEntity.class)
+                .setParameter("value", value)
+                .setMaxResults(2)
+                .getResultList();
+        return found.size() == 1 ? Optional.of(found.get(0).toUser()) : Optional.empty();
+    }
+
+    /** Creates or updates the user with this user name (upsert); returns its sys_id. */
+    @Transactional
+    public String upsert(UserDefinition definition) {
+        List<UserEntity> existing = em.createQuery("select u from UserEntity u where u.userName = :name", UserEntity.class)
+                .setParameter("name", definition.userName())
+                .getResultList();
+        UserEntity user;
+        if (existing.isEmpty()) {
+            user = new UserEntity(definition.sysId().orElseGet(() -> derivedSysId(definition.userName())), definition.userName());
+            em.persist(user);
+        } else {
+            user = existing.get(0);
+        }
+        user.email = definition.email();
+        user.active = definition.active();
+        user.roles.clear();
+        user.roles.addAll(definition.roles());
+        return user.sysId;
+    }
+
+    static String derivedSysId(String userName) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("sys_user:" + userName).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
