@@ -13,7 +13,7 @@ import jakarta.persistence.Version;
 
 /**
  * An incident record. The database sequence behind {@code seq} is what numbers incidents, so concurrent
- * inserts never share a number; {@code sys_mod_count} is the optimistic-lock version.
+ * inserts never share a number.
  */
 @Entity
 @Table(name = "jb_incident")
@@ -84,9 +84,14 @@ public class Incident {
     @Column(name = "sys_updated_by", nullable = false, length = 255)
     public String sysUpdatedBy;
 
-    @Version
+    /** Changes made to the record through the API; 0 for a record never updated. */
     @Column(name = "sys_mod_count", nullable = false)
     public long sysModCount;
+
+    /** The optimistic lock. Kept apart from sys_mod_count: giving a new record its number is a write too. */
+    @Version
+    @Column(name = "row_version", nullable = false)
+    long rowVersion;
 
     /** Gives the incident its number once the sequence has assigned {@code seq} (at persist). */
     public void assignNumber() {

@@ -48,11 +48,8 @@ public class ClientRegistry {
     /** Creates or replaces the client with this id (upsert); its keys and claim validations are replaced too. */
     @Transactional
     public void upsert(ClientDefinition definition) {
-        ClientEntity client = em.find(ClientEntity.class, definition.clientId());
-        if (client == null) {
-            client = new ClientEntity(definition.clientId());
-            em.persist(client);
-        }
+        ClientEntity existing = em.find(ClientEntity.class, definition.clientId());
+        ClientEntity client = existing != null ? existing : new ClientEntity(definition.clientId());
         client.name = definition.name();
         client.secretHash = definition.secret().map(SecretHash::hash).orElse(null);
         client.publicClient = definition.publicClient();
@@ -68,6 +65,9 @@ public class ClientRegistry {
         replace(client.algorithms, definition.algorithms());
         replace(client.claimValidations, definition.claimValidations());
         client.verifierKeys.clear();
+        if (existing == null) {
+            em.persist(client);
+        }
         em.flush();
         for (ClientDefinition.KeyDefinition key : definition.verifierKeys()) {
             client.verifierKeys.add(new VerifierKeyEntity(client, key.kid(), key.format(), key.material()));

@@ -41,17 +41,16 @@ public class UserDirectory {
         List<UserEntity> existing = em.createQuery("select u from UserEntity u where u.userName = :name", UserEntity.class)
                 .setParameter("name", definition.userName())
                 .getResultList();
-        UserEntity user;
-        if (existing.isEmpty()) {
-            user = new UserEntity(definition.sysId().orElseGet(() -> derivedSysId(definition.userName())), definition.userName());
-            em.persist(user);
-        } else {
-            user = existing.get(0);
-        }
+        UserEntity user = existing.isEmpty()
+                ? new UserEntity(definition.sysId().orElseGet(() -> derivedSysId(definition.userName())), definition.userName())
+                : existing.get(0);
         user.email = definition.email();
         user.active = definition.active();
         user.roles.clear();
         user.roles.addAll(definition.roles());
+        if (existing.isEmpty()) {
+            em.persist(user);
+        }
         return user.sysId;
     }
 
