@@ -1,0 +1,75 @@
+package org.jwtbearer.security.jose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.junit.jupiter.api.Test;
+import org.jwtbearer.security.TestKeys;
+
+class VerifierKeyTest {
+
+    @Test
+    void fromCertificatePemWhenValidThenCarriesThumbprintsAndValidity() {
+        VerifierKey key = VerifierKey.fromCertificatePem("c1", TestKeys.certificatePem());
+
+        assertEquals("c1", key.kid());
+        assertNotNull(key.x5tS256());
+        assertEquals(43, key.x5tS256().length());
+        assertTrue(key.usableAt(Instant.parse("2030-01-01T00:00:00Z")));
+        assertFalse(key.usableAt(Instant.parse("2025-06-01T00:00:00Z")), "before notBefore");
+        assertFalse(key.usableAt(Instant.parse("2200-01-01T00:00:00Z")), "after notAfter");
+    }
+
+    @Test
+    void fromCertificatePemWhenNotPemThenRefused() {
+        assertThrows(KeyMaterialException.class, () -> VerifierKey.fromCertificatePem("c", "MIIB..."));
+        assertThrows(KeyMaterialException.class, () -> VerifierKey.fromCertificatePem("c",
+                "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
+    }
+
+    @Test
+    void fromPublicKeyPemWhenRsaOrEcThenParsed() {
+        for (var pair : new java.security.KeyPair[] {TestKeys.RSA, TestKeys.EC_P256}) {
+            String pem = Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded());
+            assertEquals(pair.getPublic(), VerifierKey.fromPublicKeyPem("p", pem).publicKey());
+        }
+    }
+
+    @Test
+    void fromJwkWhenPublicThenKidFromJwk() throws Exception {
+        PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(TestKeys.EC_P256.getPublic());
+        jwk.setKeyId("ec-1");
+
+        VerifierKey key = VerifierKey.fromJwk(null, jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+
+        assertEquals("ec-1", key.kid());
+        assertEquals(TestKeys.EC_P256.getPublic(), key.publicKey());
+    }
+
+    @Test
+    void fromJwkWhenPrivateMembersPresentThenRefused() throws Exception {
+        PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(TestKeys.RSA.getPublic());
+        jwk.setPrivateKey(TestKeys.RSA.getPrivate());
+        Map<String, Object> withPrivate = jwk.toParams(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
+
+        assertThrows(KeyMaterialException.class, () -> VerifierKey.fromJwk("k", withPrivate));
+    }
+
+    @Test
+    void fromJwkWhenSymmetricOrGarbageThenRefused() {
+        assertThrows(KeyMaterialException.class, () -> VerifierKey.fromJwk("k", Map.of("kty", "oct", "k", "c2VjcmV0")));
+        Map<String, Object> garbage = new HashMap<>();
+        garbage.put("kty", "RSA");
+        garbage.put("n", "AQAB");
+        assertThrows(KeyMaterialException.class, () -> VerifierKey.fromJwk("k", garbage));
+    }
+}

@@ -1,0 +1,115 @@
+package org.jwtbearer.security.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.jwtbearer.security.TestKeys;
+import org.jwtbearer.security.assertion.JwtSigner;
+import org.jwtbearer.security.assertion.SigningKey;
+import org.jwtbearer.security.jose.KeySource;
+import org.jwtbearer.security.jose.VerifierKey;
+
+/** Each case changes one thing in a valid access token; removing the matching check makes it pass wrongly. */
+class AccessTokenVerifierTest {
+
+    private static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");
+    private static final String ISSUER = "https://issuer.example.com";
+    private static final String AUDIENCE = "https://issuer.example.com/api";
+    private static final SigningKey ISSUER_KEY = TestKeys.signing(TestKeys.RSA, "issuer-key", "RS256");
+    private static final KeySource KEYS = (hints, alg) -> "issuer-key".equals(hints.kid())
+            ? Optional.of(new VerifierKey("issuer-key", TestKeys.RSA.getPublic(), null)) : Optional.empty();
+
+    private final AccessTokenVerifier verifier = new AccessTokenVerifier(KEYS, ISSUER, Set.of(AUDIENCE),
+            Duration.ofSeconds(60), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static JwtClaims claims() {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
+        claims.setSubject("0123");
+        claims.setClaim("upn", "abel.tuter");
+        claims.setStringListClaim("groups", List.of("itil"));
+        claims.setClaim("scope", "useraccount");
+        claims.setIssuedAt(NumericDate.fromSeconds(NOW.getEpochSecond() - 10));
+        claims.setExpirationTime(NumericDate.fromSeconds(NOW.getEpochSecond() + 600));
+        return claims;
+    }
+
+    private static String token(Consumer<JwtClaims> change, SigningKey key, String typ) {
+        JwtClaims claims = claims();
+        change.accept(claims);
+        return JwtSigner.sign(claims.toJson(), key, typ, Map.of());
+    }
+
+    @Test
+    void verifyWhenValidThenPrincipalWithGroupsAndScopes() throws Exception {
+        VerifiedAccessToken token = verifier.verify(token(c -> { }, ISSUER_KEY, "at+jwt"));
+
+        assertEquals("abel.tuter", token.getName());
+        assertEquals(Set.of("itil"), token.getGroups());
+        assertEquals(Set.of(AUDIENCE), token.getAudience());
+        assertEquals(Set.of("useraccount"), token.scopes());
+        assertEquals(ISSUER, token.getIssuer());
+    }
+
+    @Test
+    void verifyWhenTypIsApplicationAtJwtThenAccepted() throws Exception {
+        verifier.verify(token(c -> { }, ISSUER_KEY, "application/at+jwt"));
+    }
+
+    static Stream<Arguments> refused() {
+        long now = NOW.getEpochSecond();
+        return Stream.of(
+                Arguments.of("typ JWT (an assertion or ID token)", token(c -> { }, ISSUER_KEY, "JWT"), "typ"),
+                Arguments.of("typ missing", token(c -> { }, ISSUER_KEY, null), "typ"),
+                Arguments.of("unknown kid", token(c -> { }, TestKeys.signing(TestKeys.RSA, "other", "RS256"), "at+jwt"), "unknown_key"),
+                Arguments.of("signed by another key", token(c -> { }, TestKeys.signing(TestKeys.OTHER_RSA, "issuer-key", "RS256"), "at+jwt"), "signature_invalid"),
+                Arguments.of("wrong issuer", token(c -> c.setIssuer("https://evil.example.com"), ISSUER_KEY, "at+jwt"), "iss"),
+                Arguments.of("no issuer", token(c -> c.unsetClaim("iss"), ISSUER_KEY, "at+jwt"), "iss"),
+                Arguments.of("wrong audience", token(c -> c.setAudience("https://other.example.com"), ISSUER_KEY, "at+jwt"), "aud"),
+                Arguments.of("no audience", token(c -> c.unsetClaim("aud"), ISSUER_KEY, "at+jwt"), "aud"),
+                Arguments.of("expired beyond skew", token(c -> c.setExpirationTime(NumericDate.fromSeconds(now - 61)), ISSUER_KEY, "at+jwt"), "expired"),
+                Arguments.of("no exp", token(c -> c.unsetClaim("exp"), ISSUER_KEY, "at+jwt"), "exp"),
+                Arguments.of("exp not a number", token(c -> c.setClaim("exp", "soon"), ISSUER_KEY, "at+jwt"), "malformed"),
+                Arguments.of("nbf in the future", token(c -> c.setNotBefore(NumericDate.fromSeconds(now + 120)), ISSUER_KEY, "at+jwt"), "nbf"),
+                Arguments.of("iat in the future", token(c -> c.setIssuedAt(NumericDate.fromSeconds(now + 120)), ISSUER_KEY, "at+jwt"), "iat"),
+                Arguments.of("not a JWS", "abc.def", "malformed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refused")
+    void verifyWhenOneThingWrongThenInvalidToken(String name, String token, String reason) {
+        InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
+        assertEquals(reason, e.reason(), e.getMessage());
+    }
+
+    @Test
+    void verifyWhenExpiredWithinSkewThenStillAccepted() throws Exception {
+        verifier.verify(token(c -> c.setExpirationTime(NumericDate.fromSeconds(NOW.getEpochSecond() - 30)), ISSUER_KEY, "at+jwt"));
+    }
+
+    @Test
+    void constructorWhenNoAudienceConfiguredThenRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new AccessTokenVerifier(KEYS, ISSUER, Set.of(), Duration.ZERO, Clock.systemUTC()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new AccessTokenVerifier(KEYS, " ", Set.of(AUDIENCE), Duration.ZERO, Clock.systemUTC()));
+    }
+}
