@@ -41,10 +41,15 @@ final class AssertionClaimChecks {
     static List<ClaimFailure> run(RegisteredClient client, JwtClaims claims, Instant now) {
         List<ClaimFailure> failures = new ArrayList<>();
         for (Check check : CHECKS) {
+            ClaimFailure failure;
             try {
-                check.apply(client, claims, now.getEpochSecond()).ifPresent(failures::add);
+                failure = check.apply(client, claims, now.getEpochSecond()).orElse(null);
             } catch (MalformedClaimException e) {
-                failures.add(new ClaimFailure("claim_malformed", "The assertion has a claim of the wrong type: " + e.getMessage()));
+                failure = new ClaimFailure("claim_malformed", "The assertion has a claim of the wrong type: " + e.getMessage());
+            }
+            // Two rules reading the same malformed claim report it once.
+            if (failure != null && !failures.contains(failure)) {
+                failures.add(failure);
             }
         }
         return failures;

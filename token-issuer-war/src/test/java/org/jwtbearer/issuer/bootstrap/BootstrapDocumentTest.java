@@ -1,0 +1,83 @@
+package org.jwtbearer.issuer.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.KeyPairGenerator;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.math.BigInteger;
+import java.util.List;
+
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.json.JsonUtil;
+import org.junit.jupiter.api.Test;
+import org.jwtbearer.issuer.client.ClientDefinition;
+import org.jwtbearer.issuer.client.UserField;
+
+class BootstrapDocumentTest {
+
+    private static String jwk(int bits, int exponent) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(new RSAKeyGenParameterSpec(bits, BigInteger.valueOf(exponent)));
+        PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(generator.generateKeyPair().getPublic());
+        jwk.setKeyId("k1");
+        return JsonUtil.toJson(jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+    }
+
+    private static String document(String clientFields) {
+        return "{\"clients\":[{\"client_id\":\"c1\"" + clientFields + "}],"
+                + "\"users\":[{\"user_name\":\"abel.tuter\",\"email\":\"abel@example.com\",\"roles\":[\"itil\"]}]}";
+    }
+
+    @Test
+    void parseWhenMinimalThenDefaultsApplied() throws Exception {
+        BootstrapDocument doc = BootstrapDocument.parse(document(",\"verifier_keys\":[{\"jwk\":" + jwk(2048, 65537) + "}]"));
+
+        ClientDefinition client = doc.clients().get(0);
+        assertEquals(List.of("c1"), client.acceptedIssuers());
+        assertTrue(client.acceptedAudiences().isEmpty(), "empty means the computed defaults");
+        assertEquals(300, client.maxAssertionLifetime());
+        assertEquals(60, client.clockSkew());
+        assertEquals(1800, client.accessTokenLifespan());
+        assertEquals(List.of("useraccount"), client.scopes());
+        assertEquals(UserField.USER_NAME, client.userField());
+        assertTrue(client.requireJti());
+        assertEquals("k1", client.verifierKeys().get(0).kid());
+        assertEquals(List.of("itil"), doc.users().get(0).roles());
+    }
+
+    @Test
+    void parseWhenWeakKeyThenRefusedNamingTheKey() throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BootstrapDocument.parse(document(",\"verifier_keys\":[{\"jwk\":" + jwk(1024, 65537) + "}]")));
+        assertTrue(e.getMessage().startsWith("clients[0].verifier_keys[0]") && e.getMessage().contains("1024"), e.getMessage());
+    }
+
+    @Test
+    void parseWhenUnknownFieldThenRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BootstrapDocument.parse(document(",\"acepted_issuers\":[\"x\"]")));
+        assertTrue(e.getMessage().contains("acepted_issuers"), e.getMessage());
+    }
+
+    @Test
+    void parseWhenInvalidSettingsThenRefusedWithField() {
+        for (String fields : List.of(",\"algorithms\":[\"none\"]", ",\"algorithms\":[\"HS256\"]", ",\"algorithms\":[]",
+                ",\"user_field\":\"phone\"", ",\"max_assertion_lifetime\":0", ",\"clock_skew\":-1",
+                ",\"public\":true,\"client_secret\":\"x\"", ",\"verifier_keys\":[{\"kid\":\"k\"}]",
+                ",\"verifier_keys\":[{\"certificate\":\"not a pem\"}]", ",\"max_assertion_lifetime\":\"300\"",
+                ",\"jwks_uri\":\"https://example.com/jwks\"")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse(document(fields)), fields);
+            assertTrue(e.getMessage().startsWith("clients[0]"), e.getMessage());
+        }
+    }
+
+    @Test
+    void parseWhenNotJsonOrClientIdMissingThenRefused() {
+        assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse("not json"));
+        assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse("{\"clients\":[{\"name\":\"x\"}]}"));
+        assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse("{\"users\":[{\"user_name\":\"u\",\"sys_id\":\"XYZ\"}]}"));
+    }
+}

@@ -1,0 +1,188 @@
+package org.jwtbearer.issuer.grant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jwtbearer.issuer.audit.AuditTrail;
+import org.jwtbearer.issuer.client.ClientRegistry;
+import org.jwtbearer.issuer.client.RegisteredClient;
+import org.jwtbearer.issuer.client.UserField;
+import org.jwtbearer.issuer.replay.ReplayStore;
+import org.jwtbearer.issuer.token.AccessTokenIssuer;
+import org.jwtbearer.issuer.user.User;
+import org.jwtbearer.issuer.user.UserDirectory;
+import org.jwtbearer.security.assertion.JwtBearerAssertion;
+import org.jwtbearer.security.assertion.JwtSigner;
+import org.jwtbearer.security.assertion.SigningKey;
+
+/**
+ * The grant's order of checks with in-memory collaborators: what is refused before the signature is
+ * generic, and nothing refused ever reaches the replay store or the token issuer.
+ */
+class JwtBearerGrantTest {
+
+    private static final Instant NOW = Instant.parse("2030-01-01T12:00:00.250Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private final Map<String, RegisteredClient> clients = new HashMap<>();
+    private final Map<String, User> users = new HashMap<>();
+    private final List<String> usedJtis = new ArrayList<>();
+    private final List<String> issuedFor = new ArrayList<>();
+    private JwtBearerGrant grant;
+
+    @BeforeEach
+    void wire() {
+        clients.put(TestClients.CLIENT_ID, TestClients.registered());
+        users.put("abel.tuter", new User("0123456789abcdef0123456789abcdef", "abel.tuter", "abel@example.com", Set.of("itil"), true));
+        users.put("gone", new User("fedcba9876543210fedcba9876543210", "gone", null, Set.of(), false));
+        grant = new JwtBearerGrant();
+        grant.clients = new ClientRegistry() {
+            @Override
+            public Optional<RegisteredClient> find(String clientId) {
+                return Optional.ofNullable(clients.get(clientId));
+            }
+
+            @Override
+            public Optional<RegisteredClient> findByIssuer(String issuer) {
+                return find(issuer);
+            }
+        };
+        grant.users = new UserDirectory() {
+            @Override
+            public Optional<User> find(UserField field, String value) {
+                return Optional.ofNullable(users.get(value));
+            }
+        };
+        grant.replayStore = new ReplayStore() {
+            @Override
+            public boolean firstUse(String clientId, String jti, Instant keepUntil, Instant now) {
+                if (usedJtis.contains(clientId + "/" + jti)) {
+                    return false;
+                }
+                usedJtis.add(clientId + "/" + jti);
+                return true;
+            }
+        };
+        grant.tokens = new AccessTokenIssuer() {
+            @Override
+            public IssuedToken issue(RegisteredClient client, User user, String scope, Instant now) {
+                issuedFor.add(user.userName());
+                return new IssuedToken("token-for-" + user.userName(), "jti", now.getEpochSecond() + 1800);
+            }
+        };
+    }
+
+    private static JwtBearerAssertion.Builder assertion() {
+        return JwtBearerAssertion.builder().issuer(TestClients.CLIENT_ID).subject("abel.tuter").audience(TestClients.TOKEN_ENDPOINT);
+    }
+
+    private TokenResult handle(String assertion) {
+        return grant.handle(new TokenRequest(assertion, ClientCredentials.none(Optional.empty()), Optional.empty(), NOW),
+                new AuditTrail("req", "127.0.0.1"));
+    }
+
+    private OAuthException refused(String assertion) {
+        OAuthException e = assertThrows(OAuthException.class, () -> handle(assertion));
+        assertTrue(usedJtis.isEmpty(), "a refused assertion must not use up its jti");
+        assertTrue(issuedFor.isEmpty(), "nothing may be issued");
+        return e;
+    }
+
+    @Test
+    void handleWhenValidThenTokenWithScopesAndWholeSecondsLeft() {
+        TokenResult result = handle(assertion().build().sign(TestClients.signingKey(), CLOCK));
+
+        assertEquals("token-for-abel.tuter", result.accessToken());
+        assertEquals(1799, result.expiresIn());
+        assertEquals("reporting useraccount", result.scope());
+        assertEquals(1, usedJtis.size());
+    }
+
+    @Test
+    void handleWhenSignedByAnotherKeyThenGenericRefusalAndJtiNotUsed() {
+        SigningKey forger = new SigningKey(TestClients.OTHER_KEY.getPrivate(), "k1", "RS256", null);
+        OAuthException e = refused(assertion().build().sign(forger, CLOCK));
+
+        assertEquals(OAuthError.INVALID_GRANT, e.error());
+        assertEquals(JwtBearerGrant.NOT_VERIFIED, e.description());
+        assertEquals("signature_invalid", e.reason());
+    }
+
+    @Test
+    void handleWhenIssuerUnknownOrKidUnknownThenSameGenericRefusal() {
+        OAuthException unknownClient = refused(assertion().issuer("nobody").build().sign(TestClients.signingKey(), CLOCK));
+        SigningKey unknownKid = new SigningKey(TestClients.KEY.getPrivate(), "k9", "RS256", null);
+        OAuthException unknownKey = refused(assertion().build().sign(unknownKid, CLOCK));
+
+        assertEquals(unknownClient.description(), unknownKey.description());
+        assertEquals("client_unknown_by_iss", unknownClient.reason());
+        assertEquals("no_matching_key", unknownKey.reason());
+    }
+
+    @Test
+    void handleWhenVerifiedButUserUnknownOrInactiveThenPreciseRefusal() {
+        assertEquals("user_unknown", refused(assertion().subject("nobody").build().sign(TestClients.signingKey(), CLOCK)).reason());
+        assertEquals("user_inactive", refused(assertion().subject("gone").build().sign(TestClients.signingKey(), CLOCK)).reason());
+    }
+
+    @Test
+    void handleWhenReplayedThenRefusedAndOnlyOneToken() {
+        String assertion = assertion().build().sign(TestClients.signingKey(), CLOCK);
+        handle(assertion);
+        OAuthException e = assertThrows(OAuthException.class, () -> handle(assertion));
+        assertEquals("jti_replayed", e.reason());
+        assertEquals(1, issuedFor.size());
+    }
+
+    @Test
+    void handleWhenTypIsAccessTokenThenRefused() {
+        String payload = assertion().build().claims(CLOCK).toJson();
+        assertEquals("typ_not_jwt", refused(JwtSigner.sign(payload, TestClients.signingKey(), "at+jwt", Map.of())).reason());
+    }
+
+    @Test
+    void handleWhenClientSecretPresentButClientHasNoneThenInvalidClient() {
+        String assertion = assertion().build().sign(TestClients.signingKey(), CLOCK);
+        OAuthException e = assertThrows(OAuthException.class, () -> grant.handle(new TokenRequest(assertion,
+                new ClientCredentials(Optional.of(TestClients.CLIENT_ID), Optional.of("guess"), ClientCredentials.Method.CLIENT_SECRET_BASIC),
+                Optional.empty(), NOW), new AuditTrail("req", null)));
+        assertEquals(OAuthError.INVALID_CLIENT, e.error());
+        assertTrue(usedJtis.isEmpty());
+    }
+
+    @Test
+    void handleWhenScopeNotRegisteredThenInvalidScope() {
+        String assertion = assertion().claim("scope", "useraccount admin").build().sign(TestClients.signingKey(), CLOCK);
+        assertEquals(OAuthError.INVALID_SCOPE, refused(assertion).error());
+    }
+
+    @Test
+    void handleWhenAlgorithmNotInClientsAllowListThenGenericRefusal() {
+        RegisteredClient base = TestClients.registered();
+        clients.put(TestClients.CLIENT_ID, new RegisteredClient(base.clientId(), base.name(), base.secretHash(), base.publicClient(),
+                base.userField(), base.acceptedIssuers(), base.acceptedAudiences(), base.maxAssertionLifetime(), base.clockSkew(),
+                base.requireJti(), base.accessTokenLifespan(), base.scopes(), Set.of("ES256"), base.keys(),
+                base.claimValidations(), base.active()));
+        assertEquals("alg_not_allowed_for_client", refused(assertion().build().sign(TestClients.signingKey(), CLOCK)).reason());
+    }
+
+    @Test
+    void secondsLeftRoundsDown() {
+        assertEquals(1800, JwtBearerGrant.secondsLeft(1000 + 1800, Instant.ofEpochSecond(1000)));
+        assertEquals(1799, JwtBearerGrant.secondsLeft(1000 + 1800, Instant.ofEpochSecond(1000, 1)));
+        assertEquals(0, JwtBearerGrant.secondsLeft(1000, Instant.ofEpochSecond(5000)));
+    }
+}

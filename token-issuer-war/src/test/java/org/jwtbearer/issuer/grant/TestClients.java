@@ -1,0 +1,53 @@
+package org.jwtbearer.issuer.grant;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jwtbearer.issuer.client.ClaimValidation;
+import org.jwtbearer.issuer.client.RegisteredClient;
+import org.jwtbearer.issuer.client.UserField;
+import org.jwtbearer.security.assertion.SigningKey;
+import org.jwtbearer.security.jose.SignatureAlgorithms;
+import org.jwtbearer.security.jose.VerifierKey;
+
+/** A registered client and its key, generated once per JVM, to change one setting of in a test. */
+final class TestClients {
+
+    static final String CLIENT_ID = "test-client";
+    static final String TOKEN_ENDPOINT = "https://issuer.example.com/oauth_token.do";
+    static final KeyPair KEY = rsa();
+    static final KeyPair OTHER_KEY = rsa();
+
+    private TestClients() {
+    }
+
+    static SigningKey signingKey() {
+        return new SigningKey(KEY.getPrivate(), "k1", "RS256", null);
+    }
+
+    static RegisteredClient registered() {
+        return registered(List.of());
+    }
+
+    static RegisteredClient registered(List<ClaimValidation> validations) {
+        return new RegisteredClient(CLIENT_ID, "Test", Optional.empty(), true, UserField.USER_NAME, Set.of(CLIENT_ID),
+                Set.of(CLIENT_ID, TOKEN_ENDPOINT), Duration.ofSeconds(300), Duration.ofSeconds(60), true,
+                Duration.ofSeconds(1800), Set.of("useraccount", "reporting"), Set.copyOf(SignatureAlgorithms.ASYMMETRIC),
+                List.of(new VerifierKey("k1", KEY.getPublic(), null)), validations, true);
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
