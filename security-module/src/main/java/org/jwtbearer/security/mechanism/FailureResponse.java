@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Writes an authentication or authorization failure: status, challenge and the JSON error envelope the
- * Table API uses ({@code {"error":{"message":…,"detail":…},"status":"failure"}}), then commits the response
+ * Table API uses ({@code {"error":{"message":…,"detail":…},"status":"failure"}}), and completes the response
  * so no container error page replaces it.
  */
 public final class FailureResponse {
@@ -25,8 +25,10 @@ public final class FailureResponse {
         response.setContentType("application/json;charset=UTF-8");
         byte[] body = envelope(message, detail).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        response.flushBuffer();
+        // Closing completes the response: the container then adds no error page of its own.
+        try (var out = response.getOutputStream()) {
+            out.write(body);
+        }
     }
 
     static String envelope(String message, String detail) {

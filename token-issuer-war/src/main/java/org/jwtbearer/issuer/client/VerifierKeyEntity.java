@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -38,8 +37,7 @@ public class VerifierKeyEntity {
     @Column(name = "format", nullable = false, length = 16)
     String format;
 
-    @Lob
-    @Column(name = "material", nullable = false)
+    @Column(name = "material", nullable = false, length = 16384)
     String material;
 
     protected VerifierKeyEntity() {

@@ -38,11 +38,10 @@ public class ReplayStore {
         purgeIfDue(now);
         String jtiHash = hash(jti);
         try {
-            writer.insert(clientId, jtiHash, keepUntil.getEpochSecond());
-            return true;
+            return writer.insertIfAbsent(clientId, jtiHash, keepUntil.getEpochSecond());
         } catch (RuntimeException insertFailed) {
-            // A unique-key violation surfaces differently per JPA provider and JTA wrapper; whether the row
-            // exists is the one portable way to tell a replay from a database failure.
+            // Lost a race on the unique key, or the database failed. A unique-key violation surfaces differently
+            // per JPA provider and JTA wrapper; whether the row exists now is the one portable way to tell.
             if (writer.exists(clientId, jtiHash)) {
                 return false;
             }
