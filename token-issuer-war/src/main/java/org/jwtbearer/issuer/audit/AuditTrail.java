@@ -1,9 +1,7 @@
 package org.jwtbearer.issuer.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.jwtbearer.issuer.support.Sha256;
+
 
 /**
  * What one token request revealed about itself, gathered while it is handled and written as one audit
@@ -37,7 +35,7 @@ public final class AuditTrail {
     }
 
     public void jti(String jti) {
-        this.jtiHash = jti == null ? null : hashPrefix(jti);
+        this.jtiHash = jti == null ? null : Sha256.hex(jti, 8);
     }
 
     public String requestId() {
@@ -47,14 +45,5 @@ public final class AuditTrail {
     /** The finished event. */
     public AuditEvent outcome(String outcome, String error, String reason) {
         return new AuditEvent(requestId, outcome, error, reason, clientId, subject, kid, jtiHash, remoteAddress);
-    }
-
-    private static String hashPrefix(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -34,15 +34,19 @@ final class JsonFields {
         return path;
     }
 
-    Optional<String> string(String name) {
+    /** The member's value; empty when it is absent or JSON null, which both mean "use the default". */
+    private Optional<JsonValue> value(String name) {
         JsonValue value = object.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        if (!(value instanceof JsonString s)) {
-            throw wrongType(name, "a string");
-        }
-        return Optional.of(s.getString());
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? Optional.empty() : Optional.of(value);
+    }
+
+    Optional<String> string(String name) {
+        return value(name).map(value -> {
+            if (!(value instanceof JsonString s)) {
+                throw wrongType(name, "a string");
+            }
+            return s.getString();
+        });
     }
 
     String requiredString(String name) {
@@ -51,8 +55,8 @@ final class JsonFields {
     }
 
     boolean bool(String name, boolean defaultValue) {
-        JsonValue value = object.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        JsonValue value = value(name).orElse(null);
+        if (value == null) {
             return defaultValue;
         }
         if (value.getValueType() == JsonValue.ValueType.TRUE) {
@@ -65,19 +69,17 @@ final class JsonFields {
     }
 
     long seconds(String name, long defaultValue) {
-        JsonValue value = object.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return defaultValue;
-        }
-        if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
-            throw wrongType(name, "a whole number of seconds");
-        }
-        return n.longValueExact();
+        return value(name).map(value -> {
+            if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
+                throw wrongType(name, "a whole number of seconds");
+            }
+            return n.longValueExact();
+        }).orElse(defaultValue);
     }
 
     List<String> strings(String name, List<String> defaultValue) {
-        JsonValue value = object.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        JsonValue value = value(name).orElse(null);
+        if (value == null) {
             return defaultValue;
         }
         if (!(value instanceof JsonArray array)) {
@@ -94,8 +96,8 @@ final class JsonFields {
     }
 
     List<JsonObject> objects(String name) {
-        JsonValue value = object.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        JsonValue value = value(name).orElse(null);
+        if (value == null) {
             return List.of();
         }
         if (!(value instanceof JsonArray array)) {
@@ -112,14 +114,12 @@ final class JsonFields {
     }
 
     Optional<JsonObject> object(String name) {
-        JsonValue value = object.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        if (!(value instanceof JsonObject o)) {
-            throw wrongType(name, "an object");
-        }
-        return Optional.of(o);
+        return value(name).map(value -> {
+            if (!(value instanceof JsonObject o)) {
+                throw wrongType(name, "an object");
+            }
+            return o;
+        });
     }
 
     private IllegalArgumentException wrongType(String name, String expected) {

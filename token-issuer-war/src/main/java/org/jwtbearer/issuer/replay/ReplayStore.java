@@ -1,16 +1,14 @@
 package org.jwtbearer.issuer.replay;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.jwtbearer.issuer.support.Sha256;
 
 /**
  * Remembers the jtis each client has used, until the assertion they came in can no longer be accepted.
@@ -63,10 +61,6 @@ public class ReplayStore {
     }
 
     static String hash(String jti) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jti.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(jti, 32);
     }
 }

@@ -1,9 +1,5 @@
 package org.jwtbearer.issuer.user;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.jwtbearer.issuer.client.UserField;
+import org.jwtbearer.issuer.support.Sha256;
 
 /** Users: finding the one an assertion's {@code sub} names, and registering them. */
 @ApplicationScoped
@@ -55,11 +52,6 @@ public class UserDirectory {
     }
 
     static String derivedSysId(String userName) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("sys_user:" + userName).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex("sys_user:" + userName, 16);
     }
 }
