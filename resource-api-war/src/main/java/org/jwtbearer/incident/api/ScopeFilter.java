@@ -23,7 +23,7 @@ public class ScopeFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!IncidentAccess.hasScope(Caller.of(token))) {
+        if (!IncidentAccess.hasScope(Caller.of(request.getSecurityContext(), token))) {
             String detail = "The access token does not grant the scope " + IncidentAccess.REQUIRED_SCOPE;
             request.abortWith(ErrorEnvelope.response(403, "Insufficient scope", detail)
                     .header("WWW-Authenticate", BearerChallenge.insufficientScope(verification.realm(),

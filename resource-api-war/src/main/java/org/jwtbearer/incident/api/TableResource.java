@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -52,6 +53,9 @@ public class TableResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    SecurityContext security;
 
     @GET
     public Response list(@QueryParam("sysparm_limit") String limitParam, @QueryParam("sysparm_offset") String offsetParam,
@@ -96,7 +100,7 @@ public class TableResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body, @QueryParam("sysparm_fields") String fieldsParam) {
-        Caller caller = Caller.of(token);
+        Caller caller = Caller.of(security, token);
         IncidentAccess.requireWrite(caller);
         List<String> fields = IncidentJson.selectFields(fieldsParam);
         IncidentInput input = IncidentInput.from(parseObject(body));
@@ -115,7 +119,7 @@ public class TableResource {
 
     /** Callers without itil or admin read only the incidents they are the caller of. */
     private Optional<String> readScope() {
-        Caller caller = Caller.of(token);
+        Caller caller = Caller.of(security, token);
         return IncidentAccess.readsAll(caller) ? Optional.empty() : Optional.of(caller.userName());
     }
 

@@ -27,7 +27,7 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
     public record KeyDefinition(String kid, VerifierKeyEntity.Format format, String material) {
 
         public KeyDefinition {
-            new VerifierKeyEntity(null, kid, format, material).toVerifierKey();
+            VerifierKeyEntity.parse(kid, format, material);
         }
     }
 

@@ -52,7 +52,12 @@ public class VerifierKeyEntity {
 
     /** Parses the stored material; the same parser refused weak or private keys when the key was registered. */
     public VerifierKey toVerifierKey() {
-        return switch (Format.valueOf(format)) {
+        return parse(kid, Format.valueOf(format), material);
+    }
+
+    /** The key that registered material stands for; throws {@link KeyMaterialException} for unusable material. */
+    static VerifierKey parse(String kid, Format format, String material) {
+        return switch (format) {
             case CERTIFICATE -> VerifierKey.fromCertificatePem(kid, material);
             case PUBLIC_KEY -> VerifierKey.fromPublicKeyPem(kid, material);
             case JWK -> VerifierKey.fromJwk(kid, parseJson(material));
