@@ -19,7 +19,8 @@ public final class JwkSet {
 
     /**
      * The usable verification keys of a JWKS. Keys meant for encryption, of unsupported types or too weak
-     * are left out (and logged), so one bad entry cannot make the others unusable.
+     * are left out (and logged), so one bad entry cannot make the others unusable. Two keys under one
+     * {@code kid} make that kid ambiguous: {@link KeySelector} then chooses neither.
      */
     public static List<VerifierKey> parse(String json) {
         Map<String, Object> document;
@@ -38,9 +39,6 @@ public final class JwkSet {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> jwk = (Map<String, Object>) raw;
-            if ("enc".equals(jwk.get("use"))) {
-                continue;
-            }
             try {
                 keys.add(VerifierKey.fromJwk(null, jwk));
             } catch (KeyMaterialException e) {

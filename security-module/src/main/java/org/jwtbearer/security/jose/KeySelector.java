@@ -26,7 +26,7 @@ public final class KeySelector {
 
     public static Optional<VerifierKey> select(List<VerifierKey> keys, KeyHints hints, String alg, Instant now) {
         List<VerifierKey> candidates = keys.stream()
-                .filter(k -> SignatureAlgorithms.fitsKey(alg, k.publicKey()))
+                .filter(k -> k.allows(alg))
                 .filter(k -> k.usableAt(now))
                 .toList();
         if (hints.kid() != null) {

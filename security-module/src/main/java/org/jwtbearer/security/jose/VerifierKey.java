@@ -17,14 +17,29 @@ import org.jose4j.lang.JoseException;
  * @param kid         key id, matched against the JWS {@code kid} header; may be null
  * @param publicKey   the key itself
  * @param certificate the X.509 certificate the key came in, or null
+ * @param algorithm   the one algorithm the key may be used with (a JWK's {@code alg}), or null for any
+ *                    algorithm of its family
  */
-public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certificate) {
+public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certificate, String algorithm) {
 
     public VerifierKey {
         if (publicKey == null) {
             throw new KeyMaterialException("no public key");
         }
         KeyStrength.requireStrong(publicKey);
+        if (algorithm != null && !SignatureAlgorithms.fitsKey(algorithm, publicKey)) {
+            throw new KeyMaterialException("the key is declared for " + CompactJws.printable(algorithm)
+                    + ", which is not a supported signature algorithm for a key of its type and curve");
+        }
+    }
+
+    public VerifierKey(String kid, PublicKey publicKey, X509Certificate certificate) {
+        this(kid, publicKey, certificate, null);
+    }
+
+    /** Whether this key may verify a signature made with {@code alg}. */
+    public boolean allows(String alg) {
+        return (algorithm == null || algorithm.equals(alg)) && SignatureAlgorithms.fitsKey(alg, publicKey);
     }
 
     public static VerifierKey fromCertificatePem(String kid, String pem) {
@@ -37,12 +52,25 @@ public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certi
     }
 
     /**
-     * A key from a JWK (RFC 7517). The JWK's own {@code kid} is used unless {@code kid} is given; a JWK that
-     * carries private members ({@code d}, …) is refused rather than silently stripped.
+     * A key from a JWK (RFC 7517). The JWK's own {@code kid} is used unless {@code kid} is given; its
+     * {@code alg}, when present, becomes the only algorithm the key verifies. A JWK that carries private
+     * members ({@code d}, …) or is meant for encryption is refused rather than silently adapted.
      */
     public static VerifierKey fromJwk(String kid, Map<String, Object> jwk) {
         if (jwk.containsKey("d") || jwk.containsKey("p") || jwk.containsKey("k")) {
             throw new KeyMaterialException("the JWK holds private or symmetric key material; register the public key only");
+        }
+        Object use = jwk.get("use");
+        if (use != null && !"sig".equals(use)) {
+            throw new KeyMaterialException("the JWK is for use " + CompactJws.printable(String.valueOf(use)) + ", not for signatures");
+        }
+        Object keyOps = jwk.get("key_ops");
+        if (keyOps != null && !(keyOps instanceof java.util.List<?> ops && ops.contains("verify"))) {
+            throw new KeyMaterialException("the JWK's key_ops do not include verify");
+        }
+        Object alg = jwk.get("alg");
+        if (alg != null && !(alg instanceof String)) {
+            throw new KeyMaterialException("the JWK's alg is not a string");
         }
         try {
             JsonWebKey parsed = JsonWebKey.Factory.newJwk(jwk);
@@ -50,7 +78,7 @@ public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certi
                 throw new KeyMaterialException("JWK of type " + parsed.getKeyType() + " is not a public key");
             }
             String effectiveKid = kid != null ? kid : publicJwk.getKeyId();
-            return new VerifierKey(effectiveKid, publicJwk.getPublicKey(), publicJwk.getLeafCertificate());
+            return new VerifierKey(effectiveKid, publicJwk.getPublicKey(), publicJwk.getLeafCertificate(), (String) alg);
         } catch (JoseException | ClassCastException e) {
             throw new KeyMaterialException("not a valid JWK: " + e.getMessage(), e);
         }
@@ -80,6 +108,9 @@ public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certi
             }
             if (certificate != null) {
                 jwk.setX509CertificateSha256Thumbprint(x5tS256());
+            }
+            if (algorithm != null) {
+                jwk.setAlgorithm(algorithm);
             }
             return jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         } catch (JoseException e) {
