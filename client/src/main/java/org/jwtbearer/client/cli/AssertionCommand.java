@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.jose4j.json.JsonUtil;
 import org.jwtbearer.security.assertion.JwtBearerAssertion;
@@ -38,12 +39,21 @@ final class AssertionCommand implements Command {
     public String help() {
         return "Usage: jwtbearer assertion [options]\n\nMints a signed assertion with a fresh jti and prints it.\n\n"
                 + KeystoreOptions.HELP + CLAIM_HELP
-                + "  --decode            also print the header and claims, decoded\n";
+                + "  --decode            also print the header and claims, decoded\n"
+                + "  --count N           print N assertions, one a line, each with its own jti (for load tests)\n";
     }
 
     @Override
     public int run(List<String> args, PrintStream out) {
-        Options options = Options.parse(args, union(KeystoreOptions.NAMES, CLAIM_OPTIONS), Set.of("decode"));
+        Options options = Options.parse(args, union(union(KeystoreOptions.NAMES, CLAIM_OPTIONS), Set.of("count")), Set.of("decode"));
+        int count = Integer.parseInt(options.get("count").orElse("1"));
+        if (count < 1) {
+            throw new Options.UsageException("--count must be at least 1");
+        }
+        if (count > 1) {
+            printMany(options, count, out);
+            return 0;
+        }
         String assertion = mint(options);
         out.println(assertion);
         if (options.flag("decode")) {
@@ -54,9 +64,23 @@ final class AssertionCommand implements Command {
         return 0;
     }
 
+    /** Signs on every core: a load test needs many assertions, each minted fresh. */
+    private static void printMany(Options options, int count, PrintStream out) {
+        SigningKey key = KeystoreOptions.load(options);
+        JwtBearerAssertion assertion = build(options);
+        List<String> minted = IntStream.range(0, count).parallel()
+                .mapToObj(i -> assertion.sign(key, Clock.systemUTC()))
+                .toList();
+        minted.forEach(out::println);
+        out.flush();
+    }
+
     /** Builds and signs the assertion the options describe (shared with the token command). */
     static String mint(Options options) {
-        SigningKey key = KeystoreOptions.load(options);
+        return build(options).sign(KeystoreOptions.load(options), Clock.systemUTC());
+    }
+
+    private static JwtBearerAssertion build(Options options) {
         JwtBearerAssertion.Builder builder = JwtBearerAssertion.builder()
                 .issuer(options.required("iss"))
                 .subject(options.required("sub"))
@@ -73,7 +97,7 @@ final class AssertionCommand implements Command {
             }
             builder.claim(claim.substring(0, eq), claim.substring(eq + 1));
         }
-        return builder.build().sign(key, Clock.systemUTC());
+        return builder.build();
     }
 
     private static String decode(String part) {

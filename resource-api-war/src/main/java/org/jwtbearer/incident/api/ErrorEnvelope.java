@@ -1,6 +1,5 @@
 package org.jwtbearer.incident.api;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -11,8 +10,8 @@ final class ErrorEnvelope {
     }
 
     static Response.ResponseBuilder response(int status, String message, String detail) {
-        String body = Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder().add("message", message).add("detail", detail == null ? "" : detail))
+        String body = IncidentJson.JSON.createObjectBuilder()
+                .add("error", IncidentJson.JSON.createObjectBuilder().add("message", message).add("detail", detail == null ? "" : detail))
                 .add("status", "failure")
                 .build().toString();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 import org.jwtbearer.incident.model.Incident;
 
@@ -19,6 +19,9 @@ import org.jwtbearer.incident.model.Incident;
  * {@code yyyy-MM-dd HH:mm:ss} in UTC, fields in a fixed order.
  */
 public final class IncidentJson {
+
+    /** Looked up once: {@code Json.createObjectBuilder()} searches for the provider on every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -69,7 +72,7 @@ public final class IncidentJson {
     }
 
     public static JsonObjectBuilder toJson(Incident incident, List<String> fields) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         for (String field : fields) {
             String value = FIELDS.get(field).apply(incident);
             object.add(field, value == null ? "" : value);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -72,9 +71,9 @@ public class TableResource {
         boolean count = !"true".equalsIgnoreCase(noCount);
         IncidentStore.Page page = store.list(readScope(), offset, limit, count);
 
-        JsonArrayBuilder result = Json.createArrayBuilder();
+        JsonArrayBuilder result = IncidentJson.JSON.createArrayBuilder();
         page.records().forEach(incident -> result.add(IncidentJson.toJson(incident, fields)));
-        Response.ResponseBuilder response = Response.ok(Json.createObjectBuilder().add("result", result).build().toString());
+        Response.ResponseBuilder response = Response.ok(IncidentJson.JSON.createObjectBuilder().add("result", result).build().toString());
         if (count) {
             response.header("X-Total-Count", page.total());
             String links = PaginationLinks.header(uri.getRequestUriBuilder(), offset, limit, page.total());
@@ -93,7 +92,7 @@ public class TableResource {
         List<String> fields = IncidentJson.selectFields(fieldsParam);
         Incident incident = store.find(sysId, readScope())
                 .orElseThrow(() -> TableApiException.notFound("Record doesn't exist or ACL restricts the record retrieval"));
-        return Response.ok(Json.createObjectBuilder().add("result", IncidentJson.toJson(incident, fields)).build().toString())
+        return Response.ok(IncidentJson.JSON.createObjectBuilder().add("result", IncidentJson.toJson(incident, fields)).build().toString())
                 .build();
     }
 
@@ -113,7 +112,7 @@ public class TableResource {
                 caller.userName(), clock.instant());
         URI location = uri.getAbsolutePathBuilder().path(created.sysId).build();
         return Response.created(location)
-                .entity(Json.createObjectBuilder().add("result", IncidentJson.toJson(created, fields)).build().toString())
+                .entity(IncidentJson.JSON.createObjectBuilder().add("result", IncidentJson.toJson(created, fields)).build().toString())
                 .build();
     }
 
@@ -147,7 +146,7 @@ public class TableResource {
         if (body == null || body.isBlank()) {
             throw TableApiException.badRequest("The request body must be a JSON object");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = IncidentJson.JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw TableApiException.badRequest("The request body must be a JSON object");

@@ -1,16 +1,18 @@
 package org.jwtbearer.issuer.audit;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jose4j.json.JsonUtil;
 
 /** One token request's audit record; {@link #toJson} is the line written to the audit log. */
-public record AuditEvent(String requestId, String outcome, String error, String reason, String clientId,
+public record AuditEvent(Instant time, String requestId, String outcome, String error, String reason, String clientId,
                          String subject, String kid, String jtiHash, String remoteAddress) {
 
     public String toJson() {
         Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("time", time.toString());
         fields.put("event", "token_request");
         fields.put("request_id", requestId);
         fields.put("outcome", outcome);

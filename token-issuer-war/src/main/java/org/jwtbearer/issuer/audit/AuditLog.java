@@ -6,7 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Writes audit events, one JSON object a line, to the {@code org.jwtbearer.audit} logger — the server's
- * logging configuration decides where that goes (a file of its own, a collector).
+ * logging configuration decides where that goes. The provisioned WildFly sends it, through an asynchronous
+ * handler, to {@code standalone/log/audit.log}.
  */
 @ApplicationScoped
 public class AuditLog {

@@ -1,5 +1,7 @@
 package org.jwtbearer.issuer.audit;
 
+import java.time.Instant;
+
 import org.jwtbearer.issuer.support.Sha256;
 
 
@@ -10,6 +12,7 @@ import org.jwtbearer.issuer.support.Sha256;
  */
 public final class AuditTrail {
 
+    private final Instant time;
     private final String requestId;
     private final String remoteAddress;
     private String clientId;
@@ -17,7 +20,8 @@ public final class AuditTrail {
     private String kid;
     private String jtiHash;
 
-    public AuditTrail(String requestId, String remoteAddress) {
+    public AuditTrail(Instant time, String requestId, String remoteAddress) {
+        this.time = time;
         this.requestId = requestId;
         this.remoteAddress = remoteAddress;
     }
@@ -44,6 +48,6 @@ public final class AuditTrail {
 
     /** The finished event. */
     public AuditEvent outcome(String outcome, String error, String reason) {
-        return new AuditEvent(requestId, outcome, error, reason, clientId, subject, kid, jtiHash, remoteAddress);
+        return new AuditEvent(time, requestId, outcome, error, reason, clientId, subject, kid, jtiHash, remoteAddress);
     }
 }

@@ -1,11 +1,13 @@
 package org.jwtbearer.issuer.client;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,10 +15,17 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.jwtbearer.issuer.config.IssuerSettings;
+import org.jwtbearer.issuer.support.ExpiringCache;
 
-/** Registered clients: looking them up for a token request, and registering them. */
+/**
+ * Registered clients: looking them up for a token request, and registering them. Lookups, absent clients
+ * included, are served from memory for a short, configured time, so a token request costs no database read
+ * for its client; a change made here is seen at once on this node and within that time on every other.
+ */
 @ApplicationScoped
 public class ClientRegistry {
+
+    private static final int CACHE_ENTRIES = 10_000;
 
     @PersistenceContext(unitName = "issuer")
     EntityManager em;
@@ -24,7 +33,24 @@ public class ClientRegistry {
     @Inject
     IssuerSettings settings;
 
+    @Inject
+    Clock clock;
+
+    private ExpiringCache<String, Optional<RegisteredClient>> byId;
+    private ExpiringCache<String, Optional<RegisteredClient>> byIssuer;
+
+    @PostConstruct
+    void createCaches() {
+        byId = new ExpiringCache<>(settings.registryCacheTime(), CACHE_ENTRIES, clock);
+        byIssuer = new ExpiringCache<>(settings.registryCacheTime(), CACHE_ENTRIES, clock);
+    }
+
+    /** The client with this id; served from memory for {@code jwtbearer.registry.cache-seconds}. */
     public Optional<RegisteredClient> find(String clientId) {
+        return byId.get(clientId, this::load);
+    }
+
+    private Optional<RegisteredClient> load(String clientId) {
         return Optional.ofNullable(em.find(ClientEntity.class, clientId)).map(this::toRegisteredClient);
     }
 
@@ -33,9 +59,13 @@ public class ClientRegistry {
      * that id, else the one client that lists it among its accepted issuers.
      */
     public Optional<RegisteredClient> findByIssuer(String issuer) {
-        Optional<RegisteredClient> byId = find(issuer);
-        if (byId.isPresent()) {
-            return byId;
+        return byIssuer.get(issuer, this::loadByIssuer);
+    }
+
+    private Optional<RegisteredClient> loadByIssuer(String issuer) {
+        Optional<RegisteredClient> named = find(issuer);
+        if (named.isPresent()) {
+            return named;
         }
         List<ClientEntity> candidates = em.createQuery(
                         "select c from ClientEntity c where :issuer member of c.acceptedIssuers", ClientEntity.class)
@@ -72,6 +102,8 @@ public class ClientRegistry {
         for (ClientDefinition.KeyDefinition key : definition.verifierKeys()) {
             client.verifierKeys.add(new VerifierKeyEntity(client, key.kid(), key.format(), key.material()));
         }
+        byId.clear();
+        byIssuer.clear();
     }
 
     private static <T> void replace(Set<T> target, List<T> values) {

@@ -1,5 +1,6 @@
 package org.jwtbearer.issuer.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
@@ -14,10 +15,12 @@ import org.eclipse.microprofile.config.Config;
  * @param signingKeystore     {@code jwtbearer.signing.keystore}: PKCS12/JKS file with the token signing key (default: a key generated at start-up)
  * @param signingPassword     {@code jwtbearer.signing.keystore-password}
  * @param signingAlias        {@code jwtbearer.signing.key-alias} (default: the keystore's only key)
+ * @param registryCacheTime   {@code jwtbearer.registry.cache-seconds}: how long clients and users are served from
+ *                            memory, and so the longest a registry change takes to reach every node (default 10)
  */
 public record IssuerSettings(String issuer, String audience, Optional<String> bootstrapFile,
                              Optional<String> signingKeystore, Optional<String> signingPassword,
-                             Optional<String> signingAlias) {
+                             Optional<String> signingAlias, Duration registryCacheTime) {
 
     public static final String DEFAULT_ISSUER = "http://localhost:8080";
 
@@ -25,6 +28,9 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
         issuer = stripTrailingSlash(issuer);
         if (issuer.isEmpty()) {
             throw new IllegalStateException("jwtbearer.issuer must not be empty");
+        }
+        if (registryCacheTime.isNegative()) {
+            throw new IllegalStateException("jwtbearer.registry.cache-seconds must not be negative");
         }
     }
 
@@ -35,7 +41,8 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
                 nonBlank(config, "jwtbearer.bootstrap"),
                 nonBlank(config, "jwtbearer.signing.keystore"),
                 config.getOptionalValue("jwtbearer.signing.keystore-password", String.class),
-                nonBlank(config, "jwtbearer.signing.key-alias"));
+                nonBlank(config, "jwtbearer.signing.key-alias"),
+                Duration.ofSeconds(config.getOptionalValue("jwtbearer.registry.cache-seconds", Long.class).orElse(10L)));
     }
 
     /** The token endpoint URLs, which an assertion may name as its audience. */

@@ -2,6 +2,7 @@ package org.jwtbearer.issuer.endpoint;
 
 import java.util.List;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,10 +25,12 @@ public class DiscoveryEndpoint {
     @Inject
     IssuerSettings settings;
 
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response metadata() {
-        String metadata = Json.createObjectBuilder()
+    private String metadata;
+
+    /** The metadata only changes with the settings: built once. */
+    @PostConstruct
+    void build() {
+        metadata = Json.createObjectBuilder()
                 .add("issuer", settings.issuer())
                 .add("token_endpoint", settings.tokenEndpoint())
                 .add("jwks_uri", settings.issuer() + "/oauth2/jwks")
@@ -38,6 +41,11 @@ public class DiscoveryEndpoint {
                 .add("scopes_supported", array(List.of("useraccount")))
                 .add("jwt_bearer_assertion_signing_alg_values_supported", array(SignatureAlgorithms.ASYMMETRIC))
                 .build().toString();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response metadata() {
         return Response.ok(metadata).header("Cache-Control", "max-age=300").build();
     }
 

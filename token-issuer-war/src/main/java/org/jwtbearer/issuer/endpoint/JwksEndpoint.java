@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 import org.jwtbearer.issuer.keys.IssuerSigningKeys;
-import org.jwtbearer.security.jose.JwkSet;
 
 /** The issuer's public signing keys (RFC 7517 JWK Set), for resource servers to verify access tokens with. */
 @Path("oauth2/jwks")
@@ -21,6 +20,6 @@ public class JwksEndpoint {
     @GET
     @Produces("application/jwk-set+json")
     public Response jwks() {
-        return Response.ok(JwkSet.toJson(keys.published())).header("Cache-Control", "max-age=300").build();
+        return Response.ok(keys.publishedJwkSet()).header("Cache-Control", "max-age=300").build();
     }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * The encodings a token response can be asked for with {@code format} (ServiceNow's {@code oauth_token.do}
@@ -18,6 +18,9 @@ public enum ResponseFormat {
     JSON("application/json;charset=UTF-8"),
     URLENCODED("application/x-www-form-urlencoded;charset=UTF-8"),
     XML("application/xml;charset=UTF-8");
+
+    /** Looked up once: {@code Json.createObjectBuilder()} searches for the provider on every call. */
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private final String mediaType;
 
@@ -64,7 +67,7 @@ public enum ResponseFormat {
     }
 
     private static String json(Map<String, Object> members) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = PROVIDER.createObjectBuilder();
         members.forEach((name, value) -> {
             if (value instanceof Number number) {
                 object.add(name, number.longValue());

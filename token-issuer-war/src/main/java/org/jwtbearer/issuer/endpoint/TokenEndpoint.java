@@ -61,7 +61,7 @@ public class TokenEndpoint {
     @Path("oauth2/token")
     public Response token(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request) {
         Instant now = clock.instant();
-        AuditTrail audit = new AuditTrail((String) request.getAttribute(RequestIds.PROPERTY), request.getRemoteAddr());
+        AuditTrail audit = new AuditTrail(now, (String) request.getAttribute(RequestIds.PROPERTY), request.getRemoteAddr());
         ResponseFormat format = ResponseFormat.JSON;
         boolean basicUsed = false;
         try {

@@ -1,7 +1,6 @@
 package org.jwtbearer.issuer.grant;
 
 import org.jwtbearer.issuer.client.RegisteredClient;
-import org.jwtbearer.issuer.client.SecretHash;
 
 /**
  * Checks the client's credentials. Credentials that are present are always checked, even for a public
@@ -14,14 +13,14 @@ final class ClientAuthenticator {
     private ClientAuthenticator() {
     }
 
-    static void authenticate(RegisteredClient client, ClientCredentials credentials) {
+    static void authenticate(RegisteredClient client, ClientCredentials credentials, SecretVerifier secrets) {
         if (!client.active()) {
             throw new OAuthException(OAuthError.INVALID_CLIENT, FAILED, "client_inactive");
         }
         if (credentials.secret().isPresent()) {
             String hash = client.secretHash()
                     .orElseThrow(() -> new OAuthException(OAuthError.INVALID_CLIENT, FAILED, "client_has_no_secret"));
-            if (!SecretHash.matches(credentials.secret().get(), hash)) {
+            if (!secrets.matches(credentials.secret().get(), hash)) {
                 throw new OAuthException(OAuthError.INVALID_CLIENT, FAILED, "client_secret_mismatch");
             }
         } else if (client.requiresSecret()) {

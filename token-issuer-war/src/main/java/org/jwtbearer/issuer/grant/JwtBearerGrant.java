@@ -53,6 +53,9 @@ public class JwtBearerGrant {
     @Inject
     AccessTokenIssuer tokens;
 
+    @Inject
+    SecretVerifier secrets;
+
     public TokenResult handle(TokenRequest request, AuditTrail audit) {
         Instant now = request.receivedAt();
         CompactJws jws = parse(request.assertion());
@@ -60,7 +63,7 @@ public class JwtBearerGrant {
 
         RegisteredClient client = identifyClient(request.credentials(), unverified);
         audit.client(client.clientId());
-        ClientAuthenticator.authenticate(client, request.credentials());
+        ClientAuthenticator.authenticate(client, request.credentials(), secrets);
 
         if (!client.algorithms().contains(jws.algorithm())) {
             throw generic("alg_not_allowed_for_client");

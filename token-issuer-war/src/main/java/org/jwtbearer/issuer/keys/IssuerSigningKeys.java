@@ -17,6 +17,7 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 import org.jwtbearer.issuer.config.IssuerSettings;
 import org.jwtbearer.security.assertion.SigningKey;
+import org.jwtbearer.security.jose.JwkSet;
 import org.jwtbearer.security.jose.VerifierKey;
 
 /**
@@ -36,6 +37,7 @@ public class IssuerSigningKeys {
 
     private SigningKey signingKey;
     private List<VerifierKey> published;
+    private String publishedJson;
 
     @PostConstruct
     void load() {
@@ -61,6 +63,7 @@ public class IssuerSigningKeys {
         String kid = thumbprint(pair.getPublic());
         signingKey = new SigningKey(pair.getPrivate(), kid, algorithm, certificate);
         published = List.of(new VerifierKey(kid, pair.getPublic(), certificate));
+        publishedJson = JwkSet.toJson(published);
         LOG.info(() -> "Signing access tokens with key " + kid + " (" + signingKey.algorithm() + ")");
     }
 
@@ -68,9 +71,14 @@ public class IssuerSigningKeys {
         return signingKey;
     }
 
-    /** The keys a resource server may see tokens signed with, for {@code /oauth2/jwks}. */
+    /** The keys a resource server may see tokens signed with. */
     public List<VerifierKey> published() {
         return published;
+    }
+
+    /** {@link #published()} as a JWK Set document, for {@code /oauth2/jwks}. */
+    public String publishedJwkSet() {
+        return publishedJson;
     }
 
     /** The kid is the key's RFC 7638 thumbprint: stable for the key, and different for every other key. */

@@ -1,25 +1,55 @@
 package org.jwtbearer.issuer.user;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.jwtbearer.issuer.client.UserField;
+import org.jwtbearer.issuer.config.IssuerSettings;
+import org.jwtbearer.issuer.support.ExpiringCache;
 import org.jwtbearer.issuer.support.Sha256;
 
-/** Users: finding the one an assertion's {@code sub} names, and registering them. */
+/**
+ * Users: finding the one an assertion's {@code sub} names, and registering them. Lookups are served from
+ * memory for {@code jwtbearer.registry.cache-seconds}, like clients.
+ */
 @ApplicationScoped
 public class UserDirectory {
+
+    private static final int CACHE_ENTRIES = 10_000;
 
     @PersistenceContext(unitName = "issuer")
     EntityManager em;
 
+    @Inject
+    IssuerSettings settings;
+
+    @Inject
+    Clock clock;
+
+    private record Lookup(UserField field, String value) {
+    }
+
+    private ExpiringCache<Lookup, Optional<User>> cache;
+
+    @PostConstruct
+    void createCache() {
+        cache = new ExpiringCache<>(settings.registryCacheTime(), CACHE_ENTRIES, clock);
+    }
+
     /** The user whose {@code field} equals {@code value} exactly; empty when none or (for email) several match. */
     public Optional<User> find(UserField field, String value) {
+        return cache.get(new Lookup(field, value), lookup -> load(lookup.field(), lookup.value()));
+    }
+
+    private Optional<User> load(UserField field, String value) {
         String attribute = switch (field) {
             case EMAIL -> "email";
             case USER_NAME -> "userName";
@@ -48,6 +78,7 @@ public class UserDirectory {
         if (existing.isEmpty()) {
             em.persist(user);
         }
+        cache.clear();
         return user.sysId;
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.jwtbearer.issuer.audit.AuditTrail;
 import org.jwtbearer.issuer.client.ClientRegistry;
 import org.jwtbearer.issuer.client.RegisteredClient;
+import org.jwtbearer.issuer.client.SecretHash;
 import org.jwtbearer.issuer.client.UserField;
 import org.jwtbearer.issuer.replay.ReplayStore;
 import org.jwtbearer.issuer.token.AccessTokenIssuer;
@@ -76,6 +77,12 @@ class JwtBearerGrantTest {
                 return true;
             }
         };
+        grant.secrets = new SecretVerifier() {
+            @Override
+            public boolean matches(String presented, String storedHash) {
+                return SecretHash.matches(presented, storedHash);
+            }
+        };
         grant.tokens = new AccessTokenIssuer() {
             @Override
             public IssuedToken issue(RegisteredClient client, User user, String scope, Instant now) {
@@ -91,7 +98,7 @@ class JwtBearerGrantTest {
 
     private TokenResult handle(String assertion) {
         return grant.handle(new TokenRequest(assertion, ClientCredentials.none(Optional.empty()), Optional.empty(), NOW),
-                new AuditTrail("req", "127.0.0.1"));
+                new AuditTrail(NOW, "req", "127.0.0.1"));
     }
 
     private OAuthException refused(String assertion) {
@@ -158,7 +165,7 @@ class JwtBearerGrantTest {
         String assertion = assertion().build().sign(TestClients.signingKey(), CLOCK);
         OAuthException e = assertThrows(OAuthException.class, () -> grant.handle(new TokenRequest(assertion,
                 new ClientCredentials(Optional.of(TestClients.CLIENT_ID), Optional.of("guess"), ClientCredentials.Method.CLIENT_SECRET_BASIC),
-                Optional.empty(), NOW), new AuditTrail("req", null)));
+                Optional.empty(), NOW), new AuditTrail(NOW, "req", null)));
         assertEquals(OAuthError.INVALID_CLIENT, e.error());
         assertTrue(usedJtis.isEmpty());
     }
