@@ -233,6 +233,10 @@ class AssertionRulesIT {
 
         refused(Http.postForm(Fixtures.tokenEndpoint(), withClient(assertion, Fixtures.CONFIDENTIAL_CLIENT)), 401, "invalid_client");
         refused(Http.postForm(Fixtures.tokenEndpoint(), Http.grant(assertion)), 401, "invalid_client");
+
+        HttpResponse<String> malformed = Http.postForm(Fixtures.tokenEndpoint(), Http.grant(assertion), "Authorization", "Basic !!!");
+        refused(malformed, 401, "invalid_client");
+        assertTrue(malformed.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
     }
 
     @Test
@@ -285,6 +289,29 @@ class AssertionRulesIT {
         Map<String, String> form = withClient(Fixtures.assertion().build().sign(Fixtures.key(Fixtures.KEY_CERT), Clock.systemUTC()),
                 Fixtures.CONFIDENTIAL_CLIENT);
         form.put("client_secret", Fixtures.CLIENT_SECRET);
+        refused(Http.postForm(Fixtures.tokenEndpoint(), form,
+                "Authorization", Http.basic(Fixtures.CONFIDENTIAL_CLIENT, Fixtures.CLIENT_SECRET)), 400, "invalid_request");
+    }
+
+    @Test
+    void whenBodyClientIdDiffersFromBasicOrSecretComesWithoutIdThenInvalidRequest() {
+        String assertion = Fixtures.assertion().build().sign(Fixtures.key(Fixtures.KEY_CERT), Clock.systemUTC());
+        refused(Http.postForm(Fixtures.tokenEndpoint(), withClient(assertion, Fixtures.PUBLIC_CLIENT),
+                "Authorization", Http.basic(Fixtures.CONFIDENTIAL_CLIENT, Fixtures.CLIENT_SECRET)), 400, "invalid_request");
+
+        Map<String, String> secretOnly = Http.grant(assertion);
+        secretOnly.put("client_secret", Fixtures.CLIENT_SECRET);
+        refused(Http.postForm(Fixtures.tokenEndpoint(), secretOnly), 400, "invalid_request");
+
+        assertEquals(200, Http.postForm(Fixtures.tokenEndpoint(), withClient(assertion, Fixtures.CONFIDENTIAL_CLIENT),
+                "Authorization", Http.basic(Fixtures.CONFIDENTIAL_CLIENT, Fixtures.CLIENT_SECRET)).statusCode(),
+                "the same client_id in the body and in Basic is allowed");
+    }
+
+    @Test
+    void whenFormatUnknownThenInvalidRequest() {
+        Map<String, String> form = Http.grant(Fixtures.assertion().build().sign(Fixtures.key(Fixtures.KEY_CERT), Clock.systemUTC()));
+        form.put("format", "yaml");
         refused(Http.postForm(Fixtures.tokenEndpoint(), form,
                 "Authorization", Http.basic(Fixtures.CONFIDENTIAL_CLIENT, Fixtures.CLIENT_SECRET)), 400, "invalid_request");
     }

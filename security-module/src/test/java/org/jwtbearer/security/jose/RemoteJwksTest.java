@@ -107,6 +107,12 @@ class RemoteJwksTest {
     }
 
     @Test
+    void constructorWhenSchemeIsNotHttpOrFileThenRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new RemoteJwks(
+                URI.create("ftp://127.0.0.1/jwks"), MAX_AGE, COOLDOWN, Duration.ofSeconds(1), clock));
+    }
+
+    @Test
     void findWhenDocumentTooLargeThenRefused() {
         document.set("{\"keys\":[],\"pad\":\"" + "x".repeat(RemoteJwks.MAX_DOCUMENT_BYTES) + "\"}");
         assertTrue(jwks.find(kid("k1"), "RS256").isEmpty());

@@ -90,7 +90,24 @@ class AccessTokenVerifierTest {
                 Arguments.of("exp not a number", token(c -> c.setClaim("exp", "soon"), ISSUER_KEY, "at+jwt"), "malformed"),
                 Arguments.of("nbf in the future", token(c -> c.setNotBefore(NumericDate.fromSeconds(now + 120)), ISSUER_KEY, "at+jwt"), "nbf"),
                 Arguments.of("iat in the future", token(c -> c.setIssuedAt(NumericDate.fromSeconds(now + 120)), ISSUER_KEY, "at+jwt"), "iat"),
-                Arguments.of("not a JWS", "abc.def", "malformed"));
+                Arguments.of("not a JWS", "abc.def", "malformed"),
+                Arguments.of("HS256 keyed with the issuer's public key", hs256WithPublicKey(), "alg_not_allowed"));
+    }
+
+    private static String hs256WithPublicKey() {
+        try {
+            String signingInput = b64("{\"alg\":\"HS256\",\"kid\":\"issuer-key\",\"typ\":\"at+jwt\"}") + "." + b64(claims().toJson());
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(TestKeys.RSA.getPublic().getEncoded(), "HmacSHA256"));
+            return signingInput + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String b64(String text) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,6 +115,18 @@ class AccessTokenVerifierTest {
     void verifyWhenOneThingWrongThenInvalidToken(String name, String token, String reason) {
         InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
         assertEquals(reason, e.reason(), e.getMessage());
+    }
+
+    /** An algorithm we never accept is refused before any key lookup, so it cannot make a JWKS be fetched again. */
+    @Test
+    void verifyWhenSymmetricAlgorithmThenRefusedWithoutLookingForAKey() {
+        KeySource mustNotBeAsked = (hints, alg) -> {
+            throw new AssertionError("key lookup for " + alg);
+        };
+        AccessTokenVerifier strict = new AccessTokenVerifier(mustNotBeAsked, ISSUER, Set.of(AUDIENCE), Duration.ofSeconds(60),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> strict.verify(hs256WithPublicKey()));
+        assertEquals("alg_not_allowed", e.reason());
     }
 
     @Test

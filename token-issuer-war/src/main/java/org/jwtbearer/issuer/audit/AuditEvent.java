@@ -8,7 +8,7 @@ import org.jose4j.json.JsonUtil;
 
 /** One token request's audit record; {@link #toJson} is the line written to the audit log. */
 public record AuditEvent(Instant time, String requestId, String outcome, String error, String reason, String clientId,
-                         String subject, String kid, String jtiHash, String remoteAddress) {
+                         String clientAuthentication, String subject, String kid, String jtiHash, String remoteAddress) {
 
     public String toJson() {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -19,6 +19,7 @@ public record AuditEvent(Instant time, String requestId, String outcome, String 
         putIfPresent(fields, "error", error);
         putIfPresent(fields, "reason", reason);
         putIfPresent(fields, "client_id", clientId);
+        putIfPresent(fields, "client_auth", clientAuthentication);
         putIfPresent(fields, "sub", subject);
         putIfPresent(fields, "kid", kid);
         putIfPresent(fields, "jti_hash", jtiHash);

@@ -16,6 +16,7 @@ public final class AuditTrail {
     private final String requestId;
     private final String remoteAddress;
     private String clientId;
+    private String clientAuthentication;
     private String subject;
     private String kid;
     private String jtiHash;
@@ -28,6 +29,11 @@ public final class AuditTrail {
 
     public void client(String clientId) {
         this.clientId = clientId;
+    }
+
+    /** The client authentication method, as RFC 8414 names it ({@code client_secret_basic}, …). */
+    public void clientAuthentication(String method) {
+        this.clientAuthentication = method;
     }
 
     public void subject(String subject) {
@@ -48,6 +54,6 @@ public final class AuditTrail {
 
     /** The finished event. */
     public AuditEvent outcome(String outcome, String error, String reason) {
-        return new AuditEvent(time, requestId, outcome, error, reason, clientId, subject, kid, jtiHash, remoteAddress);
+        return new AuditEvent(time, requestId, outcome, error, reason, clientId, clientAuthentication, subject, kid, jtiHash, remoteAddress);
     }
 }

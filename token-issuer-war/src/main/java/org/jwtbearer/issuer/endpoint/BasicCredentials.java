@@ -18,16 +18,22 @@ import org.jwtbearer.issuer.grant.OAuthException;
  */
 public record BasicCredentials(String clientId, String secret) {
 
-    /** The credentials of a {@code Basic} Authorization header; empty when the header is absent or of another scheme. */
-    public static Optional<BasicCredentials> parse(String authorization) {
+    /** Whether the Authorization header uses the Basic scheme, well-formed or not. */
+    public static boolean isBasic(String authorization) {
         if (authorization == null) {
-            return Optional.empty();
+            return false;
         }
         int space = authorization.indexOf(' ');
         String scheme = space < 0 ? authorization : authorization.substring(0, space);
-        if (!scheme.toLowerCase(Locale.ROOT).equals("basic")) {
+        return scheme.toLowerCase(Locale.ROOT).equals("basic");
+    }
+
+    /** The credentials of a {@code Basic} Authorization header; empty when the header is absent or of another scheme. */
+    public static Optional<BasicCredentials> parse(String authorization) {
+        if (!isBasic(authorization)) {
             return Optional.empty();
         }
+        int space = authorization.indexOf(' ');
         String decoded;
         try {
             byte[] raw = Base64.getDecoder().decode(authorization.substring(space + 1).strip());

@@ -69,9 +69,11 @@ public class TokenEndpoint {
             format = form.get("format").map(f -> ResponseFormat.named(f).orElseThrow(() -> new OAuthException(
                     OAuthError.INVALID_REQUEST, "format must be json, urlencoded or xml", "format_unknown")))
                     .orElse(ResponseFormat.JSON);
-            Optional<BasicCredentials> basic = BasicCredentials.parse(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
-            basicUsed = basic.isPresent();
-            ClientCredentials credentials = credentials(form, basic);
+            String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+            // Decided before parsing: a malformed Basic header is answered with the Basic challenge too.
+            basicUsed = BasicCredentials.isBasic(authorization);
+            ClientCredentials credentials = credentials(form, BasicCredentials.parse(authorization));
+            audit.clientAuthentication(credentials.method().registeredName());
             String grantType = form.get("grant_type").orElseThrow(() -> new OAuthException(
                     OAuthError.INVALID_REQUEST, "The grant_type parameter is required", "grant_type_missing"));
             if (!JwtBearerGrant.GRANT_TYPE.equals(grantType)) {

@@ -8,7 +8,20 @@ import java.util.Optional;
  */
 public record ClientCredentials(Optional<String> clientId, Optional<String> secret, Method method) {
 
-    public enum Method { CLIENT_SECRET_BASIC, CLIENT_SECRET_POST, NONE }
+    /** The token endpoint authentication methods, with their RFC 8414 / RFC 7591 names. */
+    public enum Method {
+        CLIENT_SECRET_BASIC("client_secret_basic"), CLIENT_SECRET_POST("client_secret_post"), NONE("none");
+
+        private final String registeredName;
+
+        Method(String registeredName) {
+            this.registeredName = registeredName;
+        }
+
+        public String registeredName() {
+            return registeredName;
+        }
+    }
 
     public static ClientCredentials none(Optional<String> clientId) {
         return new ClientCredentials(clientId, Optional.empty(), Method.NONE);
