@@ -1,11 +1,16 @@
 package org.jwtbearer.issuer.endpoint;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jwtbearer.issuer.grant.OAuthError;
 import org.jwtbearer.issuer.grant.OAuthException;
@@ -18,6 +23,8 @@ import org.jwtbearer.issuer.grant.OAuthException;
 public final class FormParameters {
 
     static final int MAX_PARAMETERS = 32;
+    /** Far above any honest request (an assertion is capped at 16 KiB), far below a memory risk. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Map<String, String> values;
 
@@ -70,5 +77,32 @@ public final class FormParameters {
 
     private static OAuthException invalid(String description, String reason) {
         return new OAuthException(OAuthError.INVALID_REQUEST, description, reason);
+    }
+
+    /**
+     * Reads the body of a form POST: refuses any other content type and any body above {@link #MAX_BODY_BYTES},
+     * without reading more than that.
+     */
+    public static FormParameters read(InputStream body, HttpHeaders headers) {
+        return parse(readBody(body, headers));
+    }
+
+    private static String readBody(InputStream body, HttpHeaders headers) {
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip().startsWith("application/x-www-form-urlencoded")) {
+            throw invalid("The request body must be application/x-www-form-urlencoded", "content_type");
+        }
+        if (headers.getLength() > MAX_BODY_BYTES) {
+            throw invalid("The request body is too large", "body_too_large");
+        }
+        try {
+            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw invalid("The request body is too large", "body_too_large");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw invalid("The request body could not be read", "body_unreadable");
+        }
     }
 }

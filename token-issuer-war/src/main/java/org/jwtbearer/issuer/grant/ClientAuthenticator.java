@@ -1,19 +1,50 @@
 package org.jwtbearer.issuer.grant;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jwtbearer.issuer.client.ClientRegistry;
 import org.jwtbearer.issuer.client.RegisteredClient;
 
 /**
  * Checks the client's credentials. Credentials that are present are always checked, even for a public
- * client, and every failure is the same {@code invalid_client} to the caller.
+ * client, and every failure is the same {@code invalid_client} to the caller; the precise reason goes to
+ * the audit log.
  */
-final class ClientAuthenticator {
+@ApplicationScoped
+public class ClientAuthenticator {
 
-    static final String FAILED = "Client authentication failed";
+    public static final String FAILED = "Client authentication failed";
 
-    private ClientAuthenticator() {
+    @Inject
+    ClientRegistry clients;
+
+    @Inject
+    SecretVerifier secrets;
+
+    /**
+     * For the endpoints where a client must name and prove itself (introspection, revocation): a client
+     * that presents no credential at all is refused, public or not.
+     */
+    public RegisteredClient authenticateNamed(ClientCredentials credentials) {
+        String clientId = credentials.clientId()
+                .orElseThrow(() -> new OAuthException(OAuthError.INVALID_CLIENT, FAILED, "client_unnamed"));
+        RegisteredClient client = find(clientId);
+        if (credentials.method() == ClientCredentials.Method.NONE) {
+            throw new OAuthException(OAuthError.INVALID_CLIENT, FAILED, "client_credentials_missing");
+        }
+        authenticate(client, credentials);
+        return client;
     }
 
-    static void authenticate(RegisteredClient client, ClientCredentials credentials, SecretVerifier secrets) {
+    /** The client with this id; unknown is {@code invalid_client}. */
+    public RegisteredClient find(String clientId) {
+        return clients.find(clientId)
+                .orElseThrow(() -> new OAuthException(OAuthError.INVALID_CLIENT, FAILED, "client_unknown"));
+    }
+
+    /** Checks the credentials presented for an already identified client. */
+    public void authenticate(RegisteredClient client, ClientCredentials credentials) {
         if (!client.active()) {
             throw new OAuthException(OAuthError.INVALID_CLIENT, FAILED, "client_inactive");
         }

@@ -54,7 +54,7 @@ public class JwtBearerGrant {
     AccessTokenIssuer tokens;
 
     @Inject
-    SecretVerifier secrets;
+    ClientAuthenticator authenticator;
 
     public TokenResult handle(TokenRequest request, AuditTrail audit) {
         Instant now = request.receivedAt();
@@ -63,7 +63,7 @@ public class JwtBearerGrant {
 
         RegisteredClient client = identifyClient(request.credentials(), unverified);
         audit.client(client.clientId());
-        ClientAuthenticator.authenticate(client, request.credentials(), secrets);
+        authenticator.authenticate(client, request.credentials());
 
         if (!client.algorithms().contains(jws.algorithm())) {
             throw generic("alg_not_allowed_for_client");
@@ -125,8 +125,7 @@ public class JwtBearerGrant {
      */
     private RegisteredClient identifyClient(ClientCredentials credentials, JwtClaims unverified) {
         if (credentials.clientId().isPresent()) {
-            return clients.find(credentials.clientId().get())
-                    .orElseThrow(() -> new OAuthException(OAuthError.INVALID_CLIENT, ClientAuthenticator.FAILED, "client_unknown"));
+            return authenticator.find(credentials.clientId().get());
         }
         String iss = stringClaim(unverified, "iss");
         if (iss == null || iss.isEmpty()) {

@@ -77,7 +77,9 @@ class JwtBearerGrantTest {
                 return true;
             }
         };
-        grant.secrets = new SecretVerifier() {
+        grant.authenticator = new ClientAuthenticator();
+        grant.authenticator.clients = grant.clients;
+        grant.authenticator.secrets = new SecretVerifier() {
             @Override
             public boolean matches(String presented, String storedHash) {
                 return SecretHash.matches(presented, storedHash);

@@ -1,0 +1,36 @@
+package org.jwtbearer.issuer.endpoint;
+
+import java.util.Map;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jwtbearer.issuer.grant.OAuthError;
+import org.jwtbearer.issuer.grant.OAuthException;
+
+/** Answers of the OAuth endpoints: never cached (RFC 6749 §5.1), errors shaped as RFC 6749 §5.2. */
+public final class OAuthAnswers {
+
+    public static final String BASIC_CHALLENGE = "Basic realm=\"jwtbearer\", charset=\"UTF-8\"";
+
+    private OAuthAnswers() {
+    }
+
+    public static Response.ResponseBuilder answer(int status, ResponseFormat format, Map<String, Object> members) {
+        return Response.status(status)
+                .type(format.mediaType())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .entity(format.encode(members));
+    }
+
+    /** The §5.2 error; {@code invalid_client} after a Basic attempt carries the Basic challenge (RFC 6749 §5.2). */
+    public static Response error(OAuthException e, ResponseFormat format, boolean basicUsed) {
+        Response.ResponseBuilder response = answer(e.error().status(), format, ResponseFormat.members(
+                "error", e.error().code(), "error_description", e.description()));
+        if (e.error() == OAuthError.INVALID_CLIENT && basicUsed) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
+        }
+        return response.build();
+    }
+}
