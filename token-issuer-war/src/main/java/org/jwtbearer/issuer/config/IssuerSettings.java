@@ -17,10 +17,13 @@ import org.eclipse.microprofile.config.Config;
  * @param signingAlias        {@code jwtbearer.signing.key-alias} (default: the keystore's only key)
  * @param registryCacheTime   {@code jwtbearer.registry.cache-seconds}: how long clients and users are served from
  *                            memory, and so the longest a registry change takes to reach every node (default 10)
+ * @param encryptionKey       {@code jwtbearer.encryption-key}: base64 of 32 random bytes, the AES-256 key for what is
+ *                            stored encrypted (HMAC client secrets, managed signing keys); default: a key for this run only
  */
 public record IssuerSettings(String issuer, String audience, Optional<String> bootstrapFile,
                              Optional<String> signingKeystore, Optional<String> signingPassword,
-                             Optional<String> signingAlias, Duration registryCacheTime) {
+                             Optional<String> signingAlias, Duration registryCacheTime,
+                             Optional<String> encryptionKey) {
 
     public static final String DEFAULT_ISSUER = "http://localhost:8080";
 
@@ -42,10 +45,17 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
                 nonBlank(config, "jwtbearer.signing.keystore"),
                 config.getOptionalValue("jwtbearer.signing.keystore-password", String.class),
                 nonBlank(config, "jwtbearer.signing.key-alias"),
-                Duration.ofSeconds(config.getOptionalValue("jwtbearer.registry.cache-seconds", Long.class).orElse(10L)));
+                Duration.ofSeconds(config.getOptionalValue("jwtbearer.registry.cache-seconds", Long.class).orElse(10L)),
+                nonBlank(config, "jwtbearer.encryption-key"));
     }
 
     /** The token endpoint URLs, which an assertion may name as its audience. */
+    @Override
+    public String toString() {
+        // Never print the encryption key.
+        return "IssuerSettings[issuer=" + issuer + ", audience=" + audience + ", registryCacheTime=" + registryCacheTime + "]";
+    }
+
     public String tokenEndpoint() {
         return issuer + "/oauth2/token";
     }
