@@ -29,6 +29,7 @@ public record BearerSettings(URI keyLocation, String issuer, Set<String> audienc
     public static final String ISSUER = "mp.jwt.verify.issuer";
     public static final String AUDIENCES = "mp.jwt.verify.audiences";
     public static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    public static final String REALM = "jwtbearer.realm";
 
     /**
      * The settings, or empty when no key location is configured (the application does not use bearer
@@ -49,7 +50,7 @@ public record BearerSettings(URI keyLocation, String issuer, Set<String> audienc
         return Optional.of(new BearerSettings(
                 URI.create(location.get().trim()), issuer, audiences,
                 seconds(config, CLOCK_SKEW, 60),
-                config.getOptionalValue("jwtbearer.realm", String.class).orElse("jwtbearer"),
+                config.getOptionalValue(REALM, String.class).orElse("jwtbearer"),
                 seconds(config, "jwtbearer.jwks.max-age", 600),
                 seconds(config, "jwtbearer.jwks.refresh-cooldown", 30),
                 seconds(config, "jwtbearer.jwks.timeout", 5)));

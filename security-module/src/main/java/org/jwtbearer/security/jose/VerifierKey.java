@@ -95,6 +95,11 @@ public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certi
         return certificate == null ? null : Thumbprints.x5tS256(certificate);
     }
 
+    /** The RFC 7638 thumbprint of the public key. */
+    public String jwkThumbprint() {
+        return Thumbprints.jwk(publicKey);
+    }
+
     public String x5t() {
         return certificate == null ? null : Thumbprints.x5t(certificate);
     }

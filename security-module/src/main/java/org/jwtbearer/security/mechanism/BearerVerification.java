@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
@@ -18,6 +19,9 @@ import org.jwtbearer.security.token.VerifiedAccessToken;
 /**
  * The application's access-token verifier, built once from its settings. An application without
  * {@code mp.jwt.verify.publickey.location} has none, and every bearer token it receives is refused.
+ *
+ * <p>An application that holds the issuer's keys itself (the issuer protecting its own admin API) produces
+ * an {@link AccessTokenVerifier} bean instead; that one is used, and the settings are not read.
  */
 @ApplicationScoped
 public class BearerVerification {
@@ -27,11 +31,19 @@ public class BearerVerification {
     @Inject
     Config config;
 
+    @Inject
+    Instance<AccessTokenVerifier> applicationVerifier;
+
     private Optional<AccessTokenVerifier> verifier;
     private String realm;
 
     @PostConstruct
     void init() {
+        if (applicationVerifier.isResolvable()) {
+            verifier = Optional.of(applicationVerifier.get());
+            realm = config.getOptionalValue(BearerSettings.REALM, String.class).orElse("jwtbearer");
+            return;
+        }
         Optional<BearerSettings> settings = BearerSettings.from(config);
         realm = settings.map(BearerSettings::realm).orElse("jwtbearer");
         verifier = settings.map(s -> new AccessTokenVerifier(

@@ -30,7 +30,7 @@ public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinit
             "access_token_lifespan", "scopes", "algorithms", "verifier_keys", "jwks_uri", "claim_validations", "active");
     private static final Set<String> KEY_FIELDS = Set.of("kid", "certificate", "jwk", "public_key");
     private static final Set<String> VALIDATION_FIELDS = Set.of("claim", "value");
-    private static final Set<String> USER_FIELDS = Set.of("sys_id", "user_name", "email", "roles", "active");
+    private static final Set<String> USER_FIELDS = Set.of("sys_id", "user_name", "email", "roles", "active", "locked_out");
 
     public static BootstrapDocument parse(String json) {
         JsonObject root;
@@ -51,6 +51,16 @@ public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinit
             users.add(user(new JsonFields(userObjects.get(i), "users[" + i + "]", USER_FIELDS)));
         }
         return new BootstrapDocument(List.copyOf(clients), List.copyOf(users));
+    }
+
+    /** One client in the file's shape, validated; messages start with {@code path}. */
+    public static ClientDefinition parseClient(JsonObject object, String path) {
+        return client(new JsonFields(object, path, CLIENT_FIELDS));
+    }
+
+    /** One user in the file's shape, validated; messages start with {@code path}. */
+    public static UserDefinition parseUser(JsonObject object, String path) {
+        return user(new JsonFields(object, path, USER_FIELDS));
     }
 
     private static ClientDefinition client(JsonFields f) {
@@ -85,29 +95,34 @@ public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinit
         List<ClientDefinition.KeyDefinition> keys = new ArrayList<>();
         List<JsonObject> objects = client.objects("verifier_keys");
         for (int i = 0; i < objects.size(); i++) {
-            JsonFields key = new JsonFields(objects.get(i), client.path() + ".verifier_keys[" + i + "]", KEY_FIELDS);
-            Optional<String> kid = key.string("kid");
-            Optional<String> certificate = key.string("certificate");
-            Optional<JsonObject> jwk = key.object("jwk");
-            Optional<String> publicKey = key.string("public_key");
-            int given = (certificate.isPresent() ? 1 : 0) + (jwk.isPresent() ? 1 : 0) + (publicKey.isPresent() ? 1 : 0);
-            if (given != 1) {
-                throw new IllegalArgumentException(key.path() + ": give exactly one of certificate, jwk, public_key");
-            }
-            try {
-                if (certificate.isPresent()) {
-                    keys.add(new ClientDefinition.KeyDefinition(kid.orElse(null), VerifierKeyEntity.Format.CERTIFICATE, certificate.get()));
-                } else if (jwk.isPresent()) {
-                    String jwkKid = kid.orElseGet(() -> jwk.get().containsKey("kid") ? jwk.get().getString("kid", null) : null);
-                    keys.add(new ClientDefinition.KeyDefinition(jwkKid, VerifierKeyEntity.Format.JWK, jwk.get().toString()));
-                } else {
-                    keys.add(new ClientDefinition.KeyDefinition(kid.orElse(null), VerifierKeyEntity.Format.PUBLIC_KEY, publicKey.get()));
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key.path() + ": " + e.getMessage(), e);
-            }
+            keys.add(parseKey(objects.get(i), client.path() + ".verifier_keys[" + i + "]"));
         }
         return keys;
+    }
+
+    /** One verifier key in the file's shape: a {@code kid} and exactly one of certificate, jwk, public_key. */
+    public static ClientDefinition.KeyDefinition parseKey(JsonObject object, String path) {
+        JsonFields key = new JsonFields(object, path, KEY_FIELDS);
+        Optional<String> kid = key.string("kid");
+        Optional<String> certificate = key.string("certificate");
+        Optional<JsonObject> jwk = key.object("jwk");
+        Optional<String> publicKey = key.string("public_key");
+        int given = (certificate.isPresent() ? 1 : 0) + (jwk.isPresent() ? 1 : 0) + (publicKey.isPresent() ? 1 : 0);
+        if (given != 1) {
+            throw new IllegalArgumentException(key.path() + ": give exactly one of certificate, jwk, public_key");
+        }
+        try {
+            if (certificate.isPresent()) {
+                return new ClientDefinition.KeyDefinition(kid.orElse(null), VerifierKeyEntity.Format.CERTIFICATE, certificate.get());
+            }
+            if (jwk.isPresent()) {
+                String jwkKid = kid.orElseGet(() -> jwk.get().containsKey("kid") ? jwk.get().getString("kid", null) : null);
+                return new ClientDefinition.KeyDefinition(jwkKid, VerifierKeyEntity.Format.JWK, jwk.get().toString());
+            }
+            return new ClientDefinition.KeyDefinition(kid.orElse(null), VerifierKeyEntity.Format.PUBLIC_KEY, publicKey.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key.path() + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<ClaimValidation> validations(JsonFields client) {
@@ -124,7 +139,7 @@ public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinit
     private static UserDefinition user(JsonFields f) {
         try {
             return new UserDefinition(f.string("sys_id"), f.requiredString("user_name"), f.string("email").orElse(null),
-                    f.strings("roles", List.of()), f.bool("active", true));
+                    f.strings("roles", List.of()), f.bool("active", true), f.bool("locked_out", false));
         } catch (IllegalArgumentException e) {
             throw e.getMessage().startsWith(f.path()) ? e : new IllegalArgumentException(f.path() + ": " + e.getMessage(), e);
         }

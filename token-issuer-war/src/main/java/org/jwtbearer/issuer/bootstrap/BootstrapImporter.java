@@ -13,10 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jwtbearer.issuer.client.ClientDefinition;
-import org.jwtbearer.issuer.client.ClientRegistry;
+import org.jwtbearer.issuer.client.ClientAdministration;
 import org.jwtbearer.issuer.config.IssuerSettings;
 import org.jwtbearer.issuer.user.UserDefinition;
-import org.jwtbearer.issuer.user.UserDirectory;
+import org.jwtbearer.issuer.user.UserAdministration;
 
 /**
  * Imports the registry file named by {@code jwtbearer.bootstrap} when the application starts: all of it in
@@ -33,10 +33,10 @@ public class BootstrapImporter {
     IssuerSettings settings;
 
     @Inject
-    ClientRegistry clients;
+    ClientAdministration clients;
 
     @Inject
-    UserDirectory users;
+    UserAdministration users;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started, BootstrapImporter self) {
         settings.bootstrapFile().ifPresent(file -> self.importFile(Path.of(file)));

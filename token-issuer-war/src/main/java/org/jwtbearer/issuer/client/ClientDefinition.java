@@ -43,6 +43,10 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
             check(SignatureAlgorithms.isAsymmetric(alg), "algorithm " + alg + " is not supported; use one of "
                     + String.join(", ", SignatureAlgorithms.ASYMMETRIC));
         }
+        java.util.Set<String> kids = new java.util.HashSet<>();
+        for (KeyDefinition key : verifierKeys) {
+            check(key.kid() == null || kids.add(key.kid()), "verifier_keys: the kid " + key.kid() + " is given to two keys");
+        }
         acceptedIssuers = acceptedIssuers.isEmpty() ? List.of(clientId) : List.copyOf(acceptedIssuers);
         acceptedAudiences = List.copyOf(acceptedAudiences);
         scopes = List.copyOf(scopes);

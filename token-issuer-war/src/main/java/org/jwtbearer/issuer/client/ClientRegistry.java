@@ -12,13 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 
 import org.jwtbearer.issuer.config.IssuerSettings;
 import org.jwtbearer.issuer.support.ExpiringCache;
 
 /**
- * Registered clients: looking them up for a token request, and registering them. Lookups, absent clients
+ * Registered clients as token requests look them up ({@link ClientAdministration} changes them). Lookups, absent clients
  * included, are served from memory for a short, configured time, so a token request costs no database read
  * for its client; a change made here is seen at once on this node and within that time on every other.
  */
@@ -75,40 +74,10 @@ public class ClientRegistry {
         return candidates.size() == 1 ? Optional.of(toRegisteredClient(candidates.get(0))) : Optional.empty();
     }
 
-    /** Creates or replaces the client with this id (upsert); its keys and claim validations are replaced too. */
-    @Transactional
-    public void upsert(ClientDefinition definition) {
-        ClientEntity existing = em.find(ClientEntity.class, definition.clientId());
-        ClientEntity client = existing != null ? existing : new ClientEntity(definition.clientId());
-        client.name = definition.name();
-        client.secretHash = definition.secret().map(SecretHash::hash).orElse(null);
-        client.publicClient = definition.publicClient();
-        client.userField = definition.userField().fieldName();
-        client.maxAssertionLifetime = definition.maxAssertionLifetime();
-        client.clockSkew = definition.clockSkew();
-        client.requireJti = definition.requireJti();
-        client.accessTokenLifespan = definition.accessTokenLifespan();
-        client.active = definition.active();
-        replace(client.acceptedIssuers, definition.acceptedIssuers());
-        replace(client.acceptedAudiences, definition.acceptedAudiences());
-        replace(client.scopes, definition.scopes());
-        replace(client.algorithms, definition.algorithms());
-        replace(client.claimValidations, definition.claimValidations());
-        client.verifierKeys.clear();
-        if (existing == null) {
-            em.persist(client);
-        }
-        em.flush();
-        for (ClientDefinition.KeyDefinition key : definition.verifierKeys()) {
-            client.verifierKeys.add(new VerifierKeyEntity(client, key.kid(), key.format(), key.material()));
-        }
+    /** Forgets every cached lookup, after a change to the registry. */
+    void invalidate() {
         byId.clear();
         byIssuer.clear();
-    }
-
-    private static <T> void replace(Set<T> target, List<T> values) {
-        target.clear();
-        target.addAll(values);
     }
 
     private RegisteredClient toRegisteredClient(ClientEntity c) {

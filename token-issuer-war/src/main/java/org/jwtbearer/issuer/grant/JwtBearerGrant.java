@@ -148,6 +148,9 @@ public class JwtBearerGrant {
         if (!user.get().active()) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The user the assertion names is not active", "user_inactive");
         }
+        if (user.get().lockedOut()) {
+            throw new OAuthException(OAuthError.INVALID_GRANT, "The user the assertion names is locked out", "user_locked_out");
+        }
         return user.get();
     }
 

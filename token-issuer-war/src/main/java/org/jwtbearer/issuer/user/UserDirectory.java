@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 
 import org.jwtbearer.issuer.client.UserField;
 import org.jwtbearer.issuer.config.IssuerSettings;
@@ -17,7 +16,8 @@ import org.jwtbearer.issuer.support.ExpiringCache;
 import org.jwtbearer.issuer.support.Sha256;
 
 /**
- * Users: finding the one an assertion's {@code sub} names, and registering them. Lookups are served from
+ * Users as token requests look them up: the one an assertion's {@code sub} names ({@link UserAdministration}
+ * changes them). Lookups are served from
  * memory for {@code jwtbearer.registry.cache-seconds}, like clients.
  */
 @ApplicationScoped
@@ -62,24 +62,9 @@ public class UserDirectory {
         return found.size() == 1 ? Optional.of(found.get(0).toUser()) : Optional.empty();
     }
 
-    /** Creates or updates the user with this user name (upsert); returns its sys_id. */
-    @Transactional
-    public String upsert(UserDefinition definition) {
-        List<UserEntity> existing = em.createQuery("select u from UserEntity u where u.userName = :name", UserEntity.class)
-                .setParameter("name", definition.userName())
-                .getResultList();
-        UserEntity user = existing.isEmpty()
-                ? new UserEntity(definition.sysId().orElseGet(() -> derivedSysId(definition.userName())), definition.userName())
-                : existing.get(0);
-        user.email = definition.email();
-        user.active = definition.active();
-        user.roles.clear();
-        user.roles.addAll(definition.roles());
-        if (existing.isEmpty()) {
-            em.persist(user);
-        }
+    /** Forgets every cached lookup, after a change to the users. */
+    void invalidate() {
         cache.clear();
-        return user.sysId;
     }
 
     static String derivedSysId(String userName) {

@@ -31,6 +31,9 @@ public class UserEntity {
     @Column(name = "active", nullable = false)
     boolean active;
 
+    @Column(name = "locked_out", nullable = false)
+    boolean lockedOut;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "jb_user_role", joinColumns = @JoinColumn(name = "sys_id"))
     @Column(name = "role", length = 255)
@@ -48,6 +51,6 @@ public class UserEntity {
     }
 
     User toUser() {
-        return new User(sysId, userName, email, Set.copyOf(roles), active);
+        return new User(sysId, userName, email, Set.copyOf(roles), active, lockedOut);
     }
 }

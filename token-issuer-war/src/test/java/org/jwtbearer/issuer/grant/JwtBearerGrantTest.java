@@ -47,8 +47,9 @@ class JwtBearerGrantTest {
     @BeforeEach
     void wire() {
         clients.put(TestClients.CLIENT_ID, TestClients.registered());
-        users.put("abel.tuter", new User("0123456789abcdef0123456789abcdef", "abel.tuter", "abel@example.com", Set.of("itil"), true));
-        users.put("gone", new User("fedcba9876543210fedcba9876543210", "gone", null, Set.of(), false));
+        users.put("abel.tuter", new User("0123456789abcdef0123456789abcdef", "abel.tuter", "abel@example.com", Set.of("itil"), true, false));
+        users.put("gone", new User("fedcba9876543210fedcba9876543210", "gone", null, Set.of(), false, false));
+        users.put("locked", new User("00000000000000000000000000000001", "locked", null, Set.of("itil"), true, true));
         grant = new JwtBearerGrant();
         grant.clients = new ClientRegistry() {
             @Override
@@ -145,6 +146,7 @@ class JwtBearerGrantTest {
     void handleWhenVerifiedButUserUnknownOrInactiveThenPreciseRefusal() {
         assertEquals("user_unknown", refused(assertion().subject("nobody").build().sign(TestClients.signingKey(), CLOCK)).reason());
         assertEquals("user_inactive", refused(assertion().subject("gone").build().sign(TestClients.signingKey(), CLOCK)).reason());
+        assertEquals("user_locked_out", refused(assertion().subject("locked").build().sign(TestClients.signingKey(), CLOCK)).reason());
     }
 
     @Test

@@ -1,0 +1,46 @@
+package org.jwtbearer.issuer.admin;
+
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Admin API answers: {@code {"result": …}} like the Table API, never cached, with the version as ETag. */
+final class AdminJson {
+
+    private AdminJson() {
+    }
+
+    static Response result(int status, JsonValue result, Long version) {
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(Json.createObjectBuilder().add("result", result).build().toString());
+        if (version != null) {
+            response.tag(new EntityTag(Long.toString(version)));
+        }
+        return response.build();
+    }
+
+    static Response list(List<JsonObject> items, long total) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        items.forEach(array::add);
+        return Response.ok(Json.createObjectBuilder().add("result", array).build().toString(), MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("X-Total-Count", total)
+                .build();
+    }
+
+    static JsonObject failure(String message, String detail) {
+        return Json.createObjectBuilder()
+                .add("error", Json.createObjectBuilder().add("message", message).add("detail", detail))
+                .add("status", "failure")
+                .build();
+    }
+}

@@ -1,0 +1,130 @@
+package org.jwtbearer.issuer.user;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.jwtbearer.issuer.client.RegistryException;
+
+/**
+ * Changes to the users, from the bootstrap file and the admin API, each followed by dropping this node's
+ * user cache (other nodes follow within {@code jwtbearer.registry.cache-seconds}). Users are named by
+ * {@code user_name}; their {@code sys_id}, the {@code sub} of their tokens, never changes.
+ */
+@ApplicationScoped
+public class UserAdministration {
+
+    @PersistenceContext(unitName = "issuer")
+    EntityManager em;
+
+    @Inject
+    UserDirectory directory;
+
+    /** A user as stored: {@code editable} parses back as input, {@code shown} adds the version. */
+    public record UserSnapshot(JsonObject editable, JsonObject shown, long version) {
+    }
+
+    public List<JsonObject> list(int offset, int limit) {
+        return em.createQuery("select u from UserEntity u order by u.userName", UserEntity.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(u -> UserRepresentation.of(u, true))
+                .toList();
+    }
+
+    public long count() {
+        return em.createQuery("select count(u) from UserEntity u", Long.class).getSingleResult();
+    }
+
+    public Optional<UserSnapshot> get(String userName) {
+        return byName(userName).map(UserAdministration::snapshot);
+    }
+
+    /** Creates or updates the user with this user name — the bootstrap file's idempotent import; returns its sys_id. */
+    @Transactional
+    public String upsert(UserDefinition definition) {
+        Optional<UserEntity> existing = byName(definition.userName());
+        UserEntity user = existing.orElseGet(() -> newUser(definition));
+        write(user, existing.isEmpty(), definition);
+        return user.sysId;
+    }
+
+    @Transactional
+    public UserSnapshot create(UserDefinition definition) {
+        if (byName(definition.userName()).isPresent()) {
+            throw new RegistryException(RegistryException.Kind.CONFLICT,
+                    "user " + definition.userName() + " already exists; change it with PATCH");
+        }
+        UserEntity user = newUser(definition);
+        if (em.find(UserEntity.class, user.sysId) != null) {
+            throw new RegistryException(RegistryException.Kind.CONFLICT, "sys_id " + user.sysId + " belongs to another user");
+        }
+        return snapshot(write(user, true, definition));
+    }
+
+    @Transactional
+    public UserSnapshot update(String userName, UserDefinition definition, long expectedVersion) {
+        UserEntity user = byName(userName).orElseThrow(() -> RegistryException.notFound("user " + userName));
+        if (user.version != expectedVersion) {
+            throw changedMeanwhile(userName);
+        }
+        if (!definition.userName().equals(userName) || definition.sysId().filter(id -> !id.equals(user.sysId)).isPresent()) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "user_name and sys_id cannot be changed");
+        }
+        return snapshot(write(user, false, definition));
+    }
+
+    @Transactional
+    public void delete(String userName) {
+        UserEntity user = byName(userName).orElseThrow(() -> RegistryException.notFound("user " + userName));
+        em.remove(user);
+        em.flush();
+        directory.invalidate();
+    }
+
+    private UserEntity write(UserEntity user, boolean isNew, UserDefinition definition) {
+        user.email = definition.email();
+        user.active = definition.active();
+        user.lockedOut = definition.lockedOut();
+        user.roles.clear();
+        user.roles.addAll(definition.roles());
+        try {
+            if (isNew) {
+                em.persist(user);
+            }
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw changedMeanwhile(user.userName);
+        }
+        directory.invalidate();
+        return user;
+    }
+
+    private Optional<UserEntity> byName(String userName) {
+        return em.createQuery("select u from UserEntity u where u.userName = :name", UserEntity.class)
+                .setParameter("name", userName)
+                .getResultStream().findFirst();
+    }
+
+    private static UserEntity newUser(UserDefinition definition) {
+        return new UserEntity(definition.sysId().orElseGet(() -> UserDirectory.derivedSysId(definition.userName())),
+                definition.userName());
+    }
+
+    private static RegistryException changedMeanwhile(String userName) {
+        return new RegistryException(RegistryException.Kind.CONFLICT,
+                "user " + userName + " was changed meanwhile; read it again and repeat the change");
+    }
+
+    private static UserSnapshot snapshot(UserEntity u) {
+        return new UserSnapshot(UserRepresentation.of(u, false), UserRepresentation.of(u, true), u.version);
+    }
+}
