@@ -146,10 +146,13 @@ class AssertionRulesIT {
             Callable<Integer> request = () -> Http.requestToken(assertion).statusCode();
             List<Future<Integer>> results = pool.invokeAll(List.of(request, request, request, request));
             long issued = 0;
+            long refusedAsReplay = 0;
             for (Future<Integer> result : results) {
                 issued += result.get() == 200 ? 1 : 0;
+                refusedAsReplay += result.get() == 400 ? 1 : 0;
             }
             assertEquals(1, issued);
+            assertEquals(3, refusedAsReplay, "the losers of the race are replays (400), never server errors");
         } finally {
             pool.shutdownNow();
         }
