@@ -29,7 +29,7 @@ public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinit
             "accepted_issuers", "accepted_audiences", "max_assertion_lifetime", "clock_skew", "require_jti",
             "access_token_lifespan", "scopes", "algorithms", "verifier_keys", "jwks_uri", "claim_validations", "active");
     private static final Set<String> KEY_FIELDS = Set.of("kid", "certificate", "jwk", "public_key");
-    private static final Set<String> VALIDATION_FIELDS = Set.of("claim", "value");
+    private static final Set<String> VALIDATION_FIELDS = Set.of("claim", "value", "values");
     private static final Set<String> USER_FIELDS = Set.of("sys_id", "user_name", "email", "roles", "active", "locked_out");
 
     public static BootstrapDocument parse(String json) {
@@ -130,8 +130,15 @@ public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinit
         List<JsonObject> objects = client.objects("claim_validations");
         for (int i = 0; i < objects.size(); i++) {
             JsonFields v = new JsonFields(objects.get(i), client.path() + ".claim_validations[" + i + "]", VALIDATION_FIELDS);
-            validations.add(new ClaimValidation(v.requiredString("claim"), v.string("value")
-                    .orElseThrow(() -> new IllegalArgumentException(v.path() + ".value is required"))));
+            String claim = v.requiredString("claim");
+            Optional<String> value = v.string("value");
+            List<String> values = v.strings("values", List.of());
+            if (value.isPresent() == !values.isEmpty()) {
+                throw new IllegalArgumentException(v.path() + ": give either value or a non-empty values array");
+            }
+            for (String accepted : value.map(List::of).orElse(values)) {
+                validations.add(new ClaimValidation(claim, accepted));
+            }
         }
         return validations;
     }

@@ -5,7 +5,10 @@ import java.util.Objects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** A claim the client's assertions must carry with this exact string value. */
+/**
+ * A value a claim of the client's assertions may have (exact string comparison). Several values for one claim
+ * are alternatives; different claims must all hold.
+ */
 @Embeddable
 public class ClaimValidation {
 

@@ -1,8 +1,12 @@
 package org.jwtbearer.issuer.client;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -50,9 +54,17 @@ public final class ClientRepresentation {
                 .forEach(k -> keys.add(key(k, withReadOnly)));
         json.add("verifier_keys", keys);
         JsonArrayBuilder validations = Json.createArrayBuilder();
-        c.claimValidations.stream()
-                .sorted(Comparator.comparing(ClaimValidation::claim).thenComparing(ClaimValidation::value))
-                .forEach(v -> validations.add(Json.createObjectBuilder().add("claim", v.claim()).add("value", v.value())));
+        Map<String, List<String>> byClaim = new TreeMap<>();
+        c.claimValidations.forEach(v -> byClaim.computeIfAbsent(v.claim(), claim -> new ArrayList<>()).add(v.value()));
+        byClaim.forEach((claim, values) -> {
+            JsonObjectBuilder validation = Json.createObjectBuilder().add("claim", claim);
+            if (values.size() == 1) {
+                validation.add("value", values.get(0));
+            } else {
+                validation.add("values", strings(values));
+            }
+            validations.add(validation);
+        });
         json.add("claim_validations", validations)
                 .add("active", c.active);
         if (withReadOnly) {

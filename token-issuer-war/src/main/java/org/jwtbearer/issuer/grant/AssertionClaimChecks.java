@@ -2,8 +2,12 @@ package org.jwtbearer.issuer.grant;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -141,15 +145,23 @@ final class AssertionClaimChecks {
         return Optional.empty();
     }
 
+    /**
+     * Every claim the client validates must hold one of the values registered for it: validations of
+     * different claims must all hold, several values of one claim are alternatives. Only a scalar claim can
+     * match — an array holding the value is not the value.
+     */
     static Optional<ClaimFailure> claimValidations(RegisteredClient client, JwtClaims claims, long now) {
+        Map<String, Set<String>> accepted = new TreeMap<>();
         for (ClaimValidation rule : client.claimValidations()) {
-            Object value = claims.getClaimValue(rule.claim());
-            boolean holds = value instanceof String || value instanceof Number || value instanceof Boolean
-                    ? rule.value().equals(String.valueOf(value))
-                    : false;
-            if (!holds) {
-                return fail("claim_validation_failed", "The assertion's claim '" + rule.claim()
-                        + "' does not have the value this client requires");
+            accepted.computeIfAbsent(rule.claim(), claim -> new HashSet<>()).add(rule.value());
+        }
+        for (Map.Entry<String, Set<String>> rule : accepted.entrySet()) {
+            Object value = claims.getClaimValue(rule.getKey());
+            boolean scalar = value instanceof String || value instanceof Number || value instanceof Boolean;
+            if (!scalar || !rule.getValue().contains(String.valueOf(value))) {
+                return fail("claim_validation_failed", "The assertion's claim '" + rule.getKey()
+                        + (rule.getValue().size() == 1 ? "' does not have the value this client requires"
+                                                       : "' does not have one of the values this client accepts"));
             }
         }
         return Optional.empty();

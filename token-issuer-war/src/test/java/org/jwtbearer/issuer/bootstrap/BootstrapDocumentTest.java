@@ -68,10 +68,22 @@ class BootstrapDocumentTest {
                 ",\"user_field\":\"phone\"", ",\"max_assertion_lifetime\":0", ",\"clock_skew\":-1",
                 ",\"public\":true,\"client_secret\":\"x\"", ",\"verifier_keys\":[{\"kid\":\"k\"}]",
                 ",\"verifier_keys\":[{\"certificate\":\"not a pem\"}]", ",\"max_assertion_lifetime\":\"300\"",
-                ",\"jwks_uri\":\"https://example.com/jwks\"")) {
+                ",\"jwks_uri\":\"https://example.com/jwks\"",
+                ",\"claim_validations\":[{\"claim\":\"t\"}]", ",\"claim_validations\":[{\"claim\":\"t\",\"values\":[]}]",
+                ",\"claim_validations\":[{\"claim\":\"t\",\"value\":\"a\",\"values\":[\"b\"]}]")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse(document(fields)), fields);
             assertTrue(e.getMessage().startsWith("clients[0]"), e.getMessage());
         }
+    }
+
+    @Test
+    void parseWhenClaimValidationHasSeveralValuesThenOneRulePerAlternative() {
+        ClientDefinition client = BootstrapDocument.parse(document(
+                ",\"claim_validations\":[{\"claim\":\"tenant\",\"value\":\"acme\"},{\"claim\":\"region\",\"values\":[\"eu\",\"us\"]}]"))
+                .clients().get(0);
+
+        assertEquals(List.of("tenant=acme", "region=eu", "region=us"),
+                client.claimValidations().stream().map(v -> v.claim() + "=" + v.value()).toList());
     }
 
     @Test

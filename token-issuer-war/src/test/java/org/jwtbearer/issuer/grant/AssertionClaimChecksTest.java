@@ -25,7 +25,8 @@ class AssertionClaimChecksTest {
 
     private static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");
     private static final long T = NOW.getEpochSecond();
-    private static final RegisteredClient CLIENT = TestClients.registered(List.of(new ClaimValidation("tenant", "acme")));
+    private static final RegisteredClient CLIENT = TestClients.registered(List.of(
+            new ClaimValidation("tenant", "acme"), new ClaimValidation("region", "eu"), new ClaimValidation("region", "us")));
 
     private static JwtClaims valid() {
         JwtClaims claims = new JwtClaims();
@@ -36,6 +37,7 @@ class AssertionClaimChecksTest {
         claims.setExpirationTime(NumericDate.fromSeconds(T + 120));
         claims.setJwtId("jti-1");
         claims.setClaim("tenant", "acme");
+        claims.setClaim("region", "eu");
         return claims;
     }
 
@@ -76,7 +78,10 @@ class AssertionClaimChecksTest {
                 row("jti too long", c -> c.setJwtId("x".repeat(1025)), "jti_too_long"),
                 row("claim validation value differs", c -> c.setClaim("tenant", "evil"), "claim_validation_failed"),
                 row("claim validation claim missing", c -> c.unsetClaim("tenant"), "claim_validation_failed"),
-                row("claim validation claim is an array", c -> c.setStringListClaim("tenant", List.of("acme")), "claim_validation_failed"));
+                row("claim validation claim is an array", c -> c.setStringListClaim("tenant", List.of("acme")), "claim_validation_failed"),
+                row("claim validation value outside the alternatives", c -> c.setClaim("region", "apac"), "claim_validation_failed"),
+                row("claim validation alternatives given as an array", c -> c.setStringListClaim("region", List.of("eu", "us")),
+                        "claim_validation_failed"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,6 +98,13 @@ class AssertionClaimChecksTest {
     @Test
     void runWhenValidThenNoFailure() {
         assertTrue(AssertionClaimChecks.run(CLIENT, valid(), NOW).isEmpty());
+    }
+
+    @Test
+    void runWhenClaimHoldsAnotherOfItsAlternativesThenAccepted() {
+        JwtClaims claims = valid();
+        claims.setClaim("region", "us");
+        assertTrue(AssertionClaimChecks.run(CLIENT, claims, NOW).isEmpty());
     }
 
     @Test
