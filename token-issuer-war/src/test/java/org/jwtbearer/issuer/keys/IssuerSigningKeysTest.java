@@ -3,10 +3,12 @@ package org.jwtbearer.issuer.keys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,15 @@ class IssuerSigningKeysTest {
         clock.advance(Duration.ofSeconds(600).plus(CACHE).minusSeconds(1));
 
         assertInstanceOf(RotationOutcome.Refused.class, a.rotate(false));
+    }
+
+    @Test
+    void settingsWhenGeneratedKeyAlgorithmIsNotRs256Ps256OrEs256ThenRefused() {
+        for (String algorithm : List.of("HS256", "none", "ES512", "rs256")) {
+            assertThrows(IllegalStateException.class, () -> new IssuerSettings("https://issuer.example.com", "aud",
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), CACHE, Optional.empty(),
+                    Optional.of(algorithm), Duration.ZERO, Duration.ofSeconds(600), Optional.empty(), Optional.empty()), algorithm);
+        }
     }
 
     @Test
