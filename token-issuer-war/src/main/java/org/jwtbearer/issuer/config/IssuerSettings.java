@@ -19,11 +19,28 @@ import org.eclipse.microprofile.config.Config;
  *                            memory, and so the longest a registry change takes to reach every node (default 10)
  * @param encryptionKey       {@code jwtbearer.encryption-key}: base64 of 32 random bytes, the AES-256 key for what is
  *                            stored encrypted (HMAC client secrets, managed signing keys); default: a key for this run only
+ * @param signingAlgorithm    {@code jwtbearer.signing.algorithm}: RS256, PS256 or ES256, the algorithm of signing keys the
+ *                            issuer generates (default RS256); with a keystore, the algorithm its key signs with
+ *                            (default: RS256 for an RSA key, ES256/384/512 for an EC key by its curve)
+ * @param signingRotation     {@code jwtbearer.signing.rotation-days}: rotate the generated signing keys automatically this
+ *                            often (default 0: only when an operator asks, {@code POST /admin/signing-keys/rotate})
+ * @param publishBeforeUse    {@code jwtbearer.signing.publish-before-use-seconds}: how long a next key must have been
+ *                            published before a rotation may start signing with it — the resource servers' JWKS cache
+ *                            time; the registry cache time is added (default 600)
+ * @param signingNextAlias    {@code jwtbearer.signing.next-key-alias}: with a keystore, a key of it published as the next
+ *                            signing key but not used yet (default: none)
+ * @param signingPreviousAlias {@code jwtbearer.signing.previous-key-alias}: with a keystore, a key of it still published
+ *                            after it stopped signing, until its tokens expired (default: none)
  */
 public record IssuerSettings(String issuer, String audience, Optional<String> bootstrapFile,
                              Optional<String> signingKeystore, Optional<String> signingPassword,
                              Optional<String> signingAlias, Duration registryCacheTime,
-                             Optional<String> encryptionKey) {
+                             Optional<String> encryptionKey, Optional<String> signingAlgorithm,
+                             Duration signingRotation, Duration publishBeforeUse, Optional<String> signingNextAlias,
+                             Optional<String> signingPreviousAlias) {
+
+    /** The algorithms the issuer generates signing keys for. */
+    public static final java.util.List<String> GENERATED_KEY_ALGORITHMS = java.util.List.of("RS256", "PS256", "ES256");
 
     public static final String DEFAULT_ISSUER = "http://localhost:8080";
 
@@ -34,6 +51,16 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
         }
         if (registryCacheTime.isNegative()) {
             throw new IllegalStateException("jwtbearer.registry.cache-seconds must not be negative");
+        }
+        if (signingRotation.isNegative()) {
+            throw new IllegalStateException("jwtbearer.signing.rotation-days must not be negative");
+        }
+        if (publishBeforeUse.isNegative()) {
+            throw new IllegalStateException("jwtbearer.signing.publish-before-use-seconds must not be negative");
+        }
+        if (signingAlgorithm.isPresent() && signingKeystore.isEmpty()
+                && !GENERATED_KEY_ALGORITHMS.contains(signingAlgorithm.get())) {
+            throw new IllegalStateException("jwtbearer.signing.algorithm must be one of " + GENERATED_KEY_ALGORITHMS);
         }
     }
 
@@ -46,22 +73,39 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
                 config.getOptionalValue("jwtbearer.signing.keystore-password", String.class),
                 nonBlank(config, "jwtbearer.signing.key-alias"),
                 Duration.ofSeconds(config.getOptionalValue("jwtbearer.registry.cache-seconds", Long.class).orElse(10L)),
-                nonBlank(config, "jwtbearer.encryption-key"));
+                nonBlank(config, "jwtbearer.encryption-key"),
+                nonBlank(config, "jwtbearer.signing.algorithm"),
+                Duration.ofDays(config.getOptionalValue("jwtbearer.signing.rotation-days", Long.class).orElse(0L)),
+                Duration.ofSeconds(config.getOptionalValue("jwtbearer.signing.publish-before-use-seconds", Long.class).orElse(600L)),
+                nonBlank(config, "jwtbearer.signing.next-key-alias"),
+                nonBlank(config, "jwtbearer.signing.previous-key-alias"));
     }
 
-    /** The token endpoint URLs, which an assertion may name as its audience. */
     @Override
     public String toString() {
         // Never print the encryption key.
         return "IssuerSettings[issuer=" + issuer + ", audience=" + audience + ", registryCacheTime=" + registryCacheTime + "]";
     }
 
+    /** The token endpoint URLs, which an assertion may name as its audience. */
     public String tokenEndpoint() {
         return issuer + "/oauth2/token";
     }
 
     public String serviceNowTokenEndpoint() {
         return issuer + "/oauth_token.do";
+    }
+
+    public String jwksEndpoint() {
+        return issuer + "/oauth2/jwks";
+    }
+
+    public String introspectionEndpoint() {
+        return issuer + "/oauth2/introspect";
+    }
+
+    public String revocationEndpoint() {
+        return issuer + "/oauth2/revoke";
     }
 
     private static Optional<String> nonBlank(Config config, String key) {

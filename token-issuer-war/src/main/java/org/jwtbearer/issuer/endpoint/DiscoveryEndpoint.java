@@ -25,6 +25,9 @@ public class DiscoveryEndpoint {
     @Inject
     IssuerSettings settings;
 
+    /** Introspection and revocation take no unauthenticated ("none") callers: ClientAuthenticator.authenticateNamed. */
+    static final List<String> CLIENT_AUTHENTICATION_METHODS = List.of("client_secret_basic", "client_secret_post");
+
     private String metadata;
 
     /** The metadata only changes with the settings: built once. */
@@ -40,6 +43,10 @@ public class DiscoveryEndpoint {
                 .add("token_endpoint_auth_methods_supported", array(List.of("client_secret_basic", "client_secret_post", "none")))
                 .add("scopes_supported", array(List.of("useraccount")))
                 .add("jwt_bearer_assertion_signing_alg_values_supported", array(SignatureAlgorithms.ASYMMETRIC))
+                .add("introspection_endpoint", settings.introspectionEndpoint())
+                .add("introspection_endpoint_auth_methods_supported", array(CLIENT_AUTHENTICATION_METHODS))
+                .add("revocation_endpoint", settings.revocationEndpoint())
+                .add("revocation_endpoint_auth_methods_supported", array(CLIENT_AUTHENTICATION_METHODS))
                 .build().toString();
     }
 

@@ -9,7 +9,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.jwtbearer.issuer.keys.IssuerSigningKeys;
 
-/** The issuer's public signing keys (RFC 7517 JWK Set), for resource servers to verify access tokens with. */
+/**
+ * The issuer's public signing keys (RFC 7517 JWK Set): the current key, the next one and the retired ones whose
+ * tokens may still be live, so a resource server holds a key before the first token signed with it arrives. The
+ * document is built when the keys change, never per request.
+ */
 @Path("oauth2/jwks")
 @ApplicationScoped
 public class JwksEndpoint {

@@ -1,102 +1,130 @@
 package org.jwtbearer.issuer.keys;
 
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PublicKey;
-import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.lang.JoseException;
 import org.jwtbearer.issuer.config.IssuerSettings;
+import org.jwtbearer.issuer.support.SecretBox;
 import org.jwtbearer.security.assertion.SigningKey;
-import org.jwtbearer.security.jose.JwkSet;
 import org.jwtbearer.security.jose.VerifierKey;
 
 /**
  * The key the issuer signs access tokens with, and the public keys it publishes.
  *
- * <p>With {@code jwtbearer.signing.keystore} set, the key comes from that PKCS12/JKS file. Without it a
- * 2048-bit RSA key is generated at start-up: fine for one node and for trying the product, but tokens do
- * not survive a restart and several nodes would disagree — so it is logged as a warning.
+ * <p>By default the issuer manages its keys itself ({@link ManagedSigningKeys}): kept in its database, the private
+ * keys sealed under {@code jwtbearer.encryption-key}, rotated on request or every
+ * {@code jwtbearer.signing.rotation-days}. Each node re-reads them at most every {@code jwtbearer.registry.cache-seconds},
+ * so all nodes agree within that time. With {@code jwtbearer.signing.keystore} set, the keys come from that file
+ * instead ({@link KeystoreSigningKeys}) and only the operator rotates them.
  */
 @ApplicationScoped
 public class IssuerSigningKeys {
 
     private static final Logger LOG = Logger.getLogger(IssuerSigningKeys.class.getName());
+    /** Resource servers allow this much clock skew by default ({@code mp.jwt.verify.clock.skew}). */
+    static final Duration RESOURCE_SERVER_SKEW = Duration.ofSeconds(60);
 
     @Inject
     IssuerSettings settings;
 
-    private SigningKey signingKey;
-    private List<VerifierKey> published;
-    private String publishedJson;
+    @Inject
+    SigningKeyStore store;
+
+    @Inject
+    SecretBox box;
+
+    @Inject
+    Clock clock;
+
+    private ManagedSigningKeys managed;
+    private volatile KeyRing ring;
+    private volatile long nextReadMillis;
+    private final AtomicBoolean reading = new AtomicBoolean();
+
+    /** Keys are settled when the application starts, not on the first token request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        keys();
+    }
 
     @PostConstruct
     void load() {
-        KeyPair pair;
-        String algorithm;
-        X509Certificate certificate;
         if (settings.signingKeystore().isPresent()) {
-            char[] password = settings.signingPassword().map(String::toCharArray).orElse(new char[0]);
-            SigningKey stored = SigningKey.fromKeystore(Path.of(settings.signingKeystore().get()), password,
-                    settings.signingAlias().orElse(null), null, null, null);
-            if (stored.certificate() == null) {
-                throw new IllegalStateException("the signing key in " + settings.signingKeystore().get() + " has no certificate");
-            }
-            certificate = stored.certificate();
-            pair = new KeyPair(certificate.getPublicKey(), stored.privateKey());
-            algorithm = stored.algorithm();
-        } else {
-            LOG.warning("jwtbearer.signing.keystore is not set: signing access tokens with a key generated for this run only");
-            pair = generateRsa();
-            algorithm = "RS256";
-            certificate = null;
+            ring = KeystoreSigningKeys.load(settings);
+            LOG.info(() -> "Signing access tokens with key " + ring.signing().kid() + " (" + ring.signing().algorithm()
+                    + ") of " + settings.signingKeystore().get());
+            return;
         }
-        String kid = thumbprint(pair.getPublic());
-        signingKey = new SigningKey(pair.getPrivate(), kid, algorithm, certificate);
-        published = List.of(new VerifierKey(kid, pair.getPublic(), certificate));
-        publishedJson = JwkSet.toJson(published);
-        LOG.info(() -> "Signing access tokens with key " + kid + " (" + signingKey.algorithm() + ")");
+        managed = new ManagedSigningKeys(store, box, clock, new ManagedSigningKeys.Policy(
+                settings.signingAlgorithm().orElse("RS256"), settings.signingRotation(),
+                settings.publishBeforeUse().plus(settings.registryCacheTime()),
+                settings.registryCacheTime().plus(RESOURCE_SERVER_SKEW)));
+        ring = managed.start();
+        nextReadMillis = clock.millis() + settings.registryCacheTime().toMillis();
+        LOG.info(() -> "Signing access tokens with managed key " + ring.requireSigning().kid() + " ("
+                + ring.requireSigning().algorithm() + "); publishing " + ring.keys().size() + " key(s)");
     }
 
+    /** The key new access tokens are signed with. */
     public SigningKey current() {
-        return signingKey;
+        return keys().requireSigning();
     }
 
-    /** The keys a resource server may see tokens signed with. */
+    /** The keys a resource server may see tokens signed with: current, next and retired. */
     public List<VerifierKey> published() {
-        return published;
+        return keys().verifierKeys();
     }
 
     /** {@link #published()} as a JWK Set document, for {@code /oauth2/jwks}. */
     public String publishedJwkSet() {
-        return publishedJson;
+        return keys().jwks();
     }
 
-    /** The kid is the key's RFC 7638 thumbprint: stable for the key, and different for every other key. */
-    private static String thumbprint(PublicKey publicKey) {
-        try {
-            return PublicJsonWebKey.Factory.newPublicJwk(publicKey).calculateBase64urlEncodedThumbprint("SHA-256");
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot compute the signing key's thumbprint", e);
+    /** Whether the issuer rotates its keys itself (false with a keystore: the operator does). */
+    public boolean managed() {
+        return managed != null;
+    }
+
+    /**
+     * The keys now, re-read from the database when the cache time is up. One thread re-reads while the others
+     * go on with the keys they have; a failed re-read keeps them and is retried after the cache time.
+     */
+    public KeyRing keys() {
+        if (managed != null && clock.millis() >= nextReadMillis && reading.compareAndSet(false, true)) {
+            try {
+                ring = managed.read();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Re-reading the signing keys failed; going on with the ones read before", e);
+            } finally {
+                nextReadMillis = clock.millis() + settings.registryCacheTime().toMillis();
+                reading.set(false);
+            }
         }
+        return ring;
     }
 
-    private static KeyPair generateRsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate an RSA key", e);
+    /** Rotates now (see {@link ManagedSigningKeys#rotate}); refused with a keystore. */
+    public RotationOutcome rotate(boolean force) {
+        if (managed == null) {
+            return new RotationOutcome.Refused("The signing keys come from jwtbearer.signing.keystore: rotate them by "
+                    + "changing jwtbearer.signing.key-alias, next-key-alias and previous-key-alias");
+        }
+        synchronized (this) {
+            RotationOutcome outcome = managed.rotate(force);
+            if (outcome instanceof RotationOutcome.Rotated rotated) {
+                ring = rotated.keys();
+                nextReadMillis = clock.millis() + settings.registryCacheTime().toMillis();
+            }
+            return outcome;
         }
     }
 }

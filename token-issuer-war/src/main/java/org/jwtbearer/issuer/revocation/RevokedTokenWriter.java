@@ -1,0 +1,35 @@
+package org.jwtbearer.issuer.revocation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** The reads and writes of the revocation list, each its own transaction. */
+@ApplicationScoped
+public class RevokedTokenWriter {
+
+    @PersistenceContext(unitName = "issuer")
+    EntityManager em;
+
+    /** Adds the row unless it is there; a second revocation of the same token changes nothing. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void insertIfAbsent(String jtiHash, String clientId, long expiresAt) {
+        if (em.find(RevokedToken.class, jtiHash) == null) {
+            em.persist(new RevokedToken(jtiHash, clientId, expiresAt));
+            em.flush();
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean exists(String jtiHash) {
+        return em.find(RevokedToken.class, jtiHash) != null;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int purgeExpired(long now) {
+        return em.createQuery("delete from RevokedToken r where r.expiresAt < :now")
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,91 @@
+package org.jwtbearer.issuer.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.jwtbearer.issuer.config.IssuerSettings;
+import org.jwtbearer.issuer.support.SecretBox;
+
+/** Two issuer nodes sharing one key store: what each signs with and publishes, and when it sees the other's change. */
+class IssuerSigningKeysTest {
+
+    private static final Duration CACHE = Duration.ofSeconds(10);
+
+    private final InMemorySigningKeyStore store = new InMemorySigningKeyStore();
+    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    private final SecretBox box = SecretBox.generated();
+
+    static IssuerSettings settings(Duration cacheTime) {
+        return new IssuerSettings("https://issuer.example.com", "https://issuer.example.com/api", Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), cacheTime, Optional.empty(), Optional.empty(),
+                Duration.ZERO, Duration.ofSeconds(600), Optional.empty(), Optional.empty());
+    }
+
+    private IssuerSigningKeys node() {
+        IssuerSigningKeys keys = new IssuerSigningKeys();
+        keys.settings = settings(CACHE);
+        keys.store = store;
+        keys.box = box;
+        keys.clock = clock;
+        keys.load();
+        return keys;
+    }
+
+    @Test
+    void rotateWhenOneNodeRotatesThenOtherNodeSignsWithNewKeyOnlyAfterCacheTime() {
+        IssuerSigningKeys a = node();
+        IssuerSigningKeys b = node();
+        String before = b.current().kid();
+        clock.advance(Duration.ofSeconds(600).plus(CACHE));
+        b.keys();
+
+        assertInstanceOf(RotationOutcome.Rotated.class, a.rotate(false));
+        String after = a.current().kid();
+        assertNotEquals(before, after);
+
+        clock.advance(CACHE.minusSeconds(1));
+        b.keys();
+        assertEquals(before, b.current().kid(), "within the cache time a node may still sign with the old key");
+        assertTrue(a.published().stream().anyMatch(k -> k.kid().equals(before)),
+                "which is why the old key stays published");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(after, b.current().kid());
+        assertEquals(a.publishedJwkSet(), b.publishedJwkSet());
+    }
+
+    @Test
+    void rotateWhenNextKeyPublishedForLessThanPublishTimePlusCacheTimeThenRefused() {
+        IssuerSigningKeys a = node();
+        clock.advance(Duration.ofSeconds(600).plus(CACHE).minusSeconds(1));
+
+        assertInstanceOf(RotationOutcome.Refused.class, a.rotate(false));
+    }
+
+    @Test
+    void settingsWhenGeneratedKeyAlgorithmIsNotRs256Ps256OrEs256ThenRefused() {
+        for (String algorithm : List.of("HS256", "none", "ES512", "rs256")) {
+            assertThrows(IllegalStateException.class, () -> new IssuerSettings("https://issuer.example.com", "aud",
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), CACHE, Optional.empty(),
+                    Optional.of(algorithm), Duration.ZERO, Duration.ofSeconds(600), Optional.empty(), Optional.empty()), algorithm);
+        }
+    }
+
+    @Test
+    void rotateWhenKeysComeFromKeystoreThenRefused() {
+        IssuerSigningKeys keystore = new IssuerSigningKeys();
+
+        RotationOutcome.Refused refused = assertInstanceOf(RotationOutcome.Refused.class, keystore.rotate(true));
+
+        assertTrue(refused.reason().contains("jwtbearer.signing.keystore"), refused.reason());
+    }
+}
