@@ -99,6 +99,49 @@ class AdminApiIT {
     }
 
     @Test
+    void whenAdminTokenRevokedThen401OnTheNextRequest() {
+        String token = Tokens.accessTokenFor(Fixtures.USER_ADMIN);
+        assertEquals(200, Http.get(url("users"), "Authorization", Http.bearer(token)).statusCode());
+
+        HttpResponse<String> revoked = Http.postForm(Fixtures.baseUrl() + "/oauth2/revoke", java.util.Map.of("token", token),
+                "Authorization", Http.basic(Fixtures.CONFIDENTIAL_CLIENT, Fixtures.CLIENT_SECRET));
+        assertEquals(200, revoked.statusCode());
+
+        HttpResponse<String> refused = Http.get(url("users"), "Authorization", Http.bearer(token));
+        assertEquals(401, refused.statusCode());
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""));
+    }
+
+    @Test
+    void signingKeyRotationKeepsIssuedTokensValidAndSignsNewOnesWithThePublishedNextKey() {
+        String before = Tokens.accessTokenFor(Fixtures.USER_ITIL);
+        String incidents = Fixtures.baseUrl() + "/api/now/table/incident?sysparm_limit=1";
+        assertEquals(200, Http.get(incidents, "Authorization", Http.bearer(before)).statusCode());
+        String nextKid = Http.json(Http.get(url("signing-keys"), "Authorization", admin)).getJsonObject("result")
+                .getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .filter(k -> k.getString("state").equals("NEXT")).findFirst().orElseThrow().getString("kid");
+
+        // force: the next key was published when this server started, moments ago, not minutes.
+        HttpResponse<String> rotated = Http.json("POST", url("signing-keys/rotate?force=true"), null, "Authorization", admin);
+        assertEquals(200, rotated.statusCode());
+
+        String after = Tokens.accessTokenFor(Fixtures.USER_ITIL);
+        assertEquals(nextKid, Tokens.header(after).getString("kid"));
+        assertEquals(200, Http.get(incidents, "Authorization", Http.bearer(after)).statusCode());
+        assertEquals(200, Http.get(incidents, "Authorization", Http.bearer(before)).statusCode());
+        String jwks = Http.get(Fixtures.baseUrl() + "/oauth2/jwks").body();
+        assertTrue(jwks.contains(Tokens.header(before).getString("kid")) && jwks.contains(nextKid), jwks);
+    }
+
+    @Test
+    void signingKeyRotationWithoutAdminRoleIs403() {
+        HttpResponse<String> response = Http.json("POST", url("signing-keys/rotate?force=true"), null,
+                "Authorization", Http.bearer(Tokens.accessTokenFor(Fixtures.USER_ITIL)));
+
+        assertEquals(403, response.statusCode());
+    }
+
+    @Test
     void listShowsClientsWithoutTheirSecrets() {
         HttpResponse<String> response = Http.get(url("clients?limit=1000"), "Authorization", admin);
 

@@ -14,6 +14,7 @@ import org.jwtbearer.security.config.BearerSettings;
 import org.jwtbearer.security.jose.RemoteJwks;
 import org.jwtbearer.security.token.AccessTokenVerifier;
 import org.jwtbearer.security.token.InvalidTokenException;
+import org.jwtbearer.security.token.TokenVerifier;
 import org.jwtbearer.security.token.VerifiedAccessToken;
 
 /**
@@ -21,7 +22,7 @@ import org.jwtbearer.security.token.VerifiedAccessToken;
  * {@code mp.jwt.verify.publickey.location} has none, and every bearer token it receives is refused.
  *
  * <p>An application that holds the issuer's keys itself (the issuer protecting its own admin API) produces
- * an {@link AccessTokenVerifier} bean instead; that one is used, and the settings are not read.
+ * a {@link TokenVerifier} bean instead; that one is used, and the settings are not read.
  */
 @ApplicationScoped
 public class BearerVerification {
@@ -32,9 +33,9 @@ public class BearerVerification {
     Config config;
 
     @Inject
-    Instance<AccessTokenVerifier> applicationVerifier;
+    Instance<TokenVerifier> applicationVerifier;
 
-    private Optional<AccessTokenVerifier> verifier;
+    private Optional<TokenVerifier> verifier;
     private String realm;
 
     @PostConstruct
@@ -46,7 +47,7 @@ public class BearerVerification {
         }
         Optional<BearerSettings> settings = BearerSettings.from(config);
         realm = settings.map(BearerSettings::realm).orElse("jwtbearer");
-        verifier = settings.map(s -> new AccessTokenVerifier(
+        verifier = settings.map(s -> (TokenVerifier) new AccessTokenVerifier(
                 new RemoteJwks(s.keyLocation(), s.jwksMaxAge(), s.jwksCooldown(), s.jwksTimeout(), Clock.systemUTC()),
                 s.issuer(), s.audiences(), s.clockSkew(), Clock.systemUTC()));
         if (verifier.isEmpty()) {

@@ -24,7 +24,7 @@ import org.jwtbearer.security.jose.VerifierKey;
  * <p>The type check is what keeps an RFC 7523 assertion or an OpenID ID token — signed JWTs too — from being
  * replayed as an access token (RFC 8725 §3.11). Claims are read only once the signature has verified.
  */
-public final class AccessTokenVerifier {
+public final class AccessTokenVerifier implements TokenVerifier {
 
     public static final int MAX_TOKEN_LENGTH = 16 * 1024;
     private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("at+jwt", "application/at+jwt");
@@ -55,6 +55,7 @@ public final class AccessTokenVerifier {
         this.algorithms = Set.copyOf(SignatureAlgorithms.ASYMMETRIC);
     }
 
+    @Override
     public VerifiedAccessToken verify(String token) throws InvalidTokenException {
         Instant now = clock.instant();
         CompactJws jws;

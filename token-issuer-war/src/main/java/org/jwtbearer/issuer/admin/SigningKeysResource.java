@@ -1,4 +1,4 @@
-package org.jwtbearer.issuer.keys;
+package org.jwtbearer.issuer.admin;
 
 import java.time.Instant;
 
@@ -15,9 +15,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jwtbearer.issuer.client.RegistryException;
+import org.jwtbearer.issuer.keys.IssuerSigningKeys;
+import org.jwtbearer.issuer.keys.KeyRing;
+import org.jwtbearer.issuer.keys.PublishedKey;
+import org.jwtbearer.issuer.keys.RotationOutcome;
+
 /**
  * {@code /admin/signing-keys}: the issuer's signing keys for an operator — kid, state and dates, never private
- * material — and {@code POST /admin/signing-keys/rotate}. Access control for {@code /admin} is the deployment's.
+ * material — and {@code POST /admin/signing-keys/rotate}. Access: the {@code admin} role (web.xml).
  */
 @Path("admin/signing-keys")
 @ApplicationScoped
@@ -48,11 +54,7 @@ public class SigningKeysResource {
                     .add("next", rotated.nextKid())
                     .build());
         }
-        String reason = ((RotationOutcome.Refused) outcome).reason();
-        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                .header("Cache-Control", "no-store")
-                .entity(Json.createObjectBuilder().add("error", "rotation_refused").add("error_description", reason).build().toString())
-                .build();
+        throw new RegistryException(RegistryException.Kind.CONFLICT, ((RotationOutcome.Refused) outcome).reason());
     }
 
     private JsonObjectBuilder listing(KeyRing ring) {
@@ -78,7 +80,7 @@ public class SigningKeysResource {
         }
     }
 
-    private static Response ok(Object body) {
-        return Response.ok(body.toString(), MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
+    private static Response ok(jakarta.json.JsonObject body) {
+        return AdminJson.result(200, body, null);
     }
 }
