@@ -37,7 +37,10 @@ public class DiscoveryEndpoint {
                 .add("grant_types_supported", array(List.of(JwtBearerGrant.GRANT_TYPE)))
                 // RFC 8414 requires the member; this server has no authorization endpoint, so no response types.
                 .add("response_types_supported", array(List.of()))
-                .add("token_endpoint_auth_methods_supported", array(List.of("client_secret_basic", "client_secret_post", "none")))
+                .add("token_endpoint_auth_methods_supported", array(List.of(
+                        "client_secret_basic", "client_secret_post", "private_key_jwt", "none")))
+                // For private_key_jwt client assertions: asymmetric algorithms only (HMAC would be client_secret_jwt).
+                .add("token_endpoint_auth_signing_alg_values_supported", array(SignatureAlgorithms.ASYMMETRIC))
                 .add("scopes_supported", array(List.of("useraccount")))
                 .add("jwt_bearer_assertion_signing_alg_values_supported", array(SignatureAlgorithms.ASYMMETRIC))
                 .build().toString();

@@ -17,9 +17,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jwtbearer.issuer.audit.AuditTrail;
+import org.jwtbearer.issuer.client.ClientKeys;
 import org.jwtbearer.issuer.client.ClientRegistry;
 import org.jwtbearer.issuer.client.RegisteredClient;
-import org.jwtbearer.issuer.client.SecretHash;
 import org.jwtbearer.issuer.client.UserField;
 import org.jwtbearer.issuer.replay.ReplayStore;
 import org.jwtbearer.issuer.token.AccessTokenIssuer;
@@ -77,14 +77,8 @@ class JwtBearerGrantTest {
                 return true;
             }
         };
-        grant.authenticator = new ClientAuthenticator();
-        grant.authenticator.clients = grant.clients;
-        grant.authenticator.secrets = new SecretVerifier() {
-            @Override
-            public boolean matches(String presented, String storedHash) {
-                return SecretHash.matches(presented, storedHash);
-            }
-        };
+        grant.keys = new ClientKeys();
+        grant.authenticator = TestClients.authenticator(grant.clients, grant.replayStore, grant.keys, CLOCK);
         grant.tokens = new AccessTokenIssuer() {
             @Override
             public IssuedToken issue(RegisteredClient client, User user, String scope, Instant now) {
@@ -186,6 +180,65 @@ class JwtBearerGrantTest {
                 base.requireJti(), base.accessTokenLifespan(), base.scopes(), Set.of("ES256"), base.keys(),
                 base.claimValidations(), base.active()));
         assertEquals("alg_not_allowed_for_client", refused(assertion().build().sign(TestClients.signingKey(), CLOCK)).reason());
+    }
+
+    private static String clientAssertion(SigningKey key) {
+        return JwtBearerAssertion.builder().issuer(TestClients.CLIENT_ID).subject(TestClients.CLIENT_ID)
+                .audience(TestClients.TOKEN_ENDPOINT).build().sign(key, CLOCK);
+    }
+
+    private TokenResult handleWithClientAssertion(String assertion, String clientAssertion) {
+        ClientCredentials credentials = ClientCredentials.privateKeyJwt(TestClients.CLIENT_ID, ClientAssertion.parse(clientAssertion));
+        return grant.handle(new TokenRequest(assertion, credentials, Optional.empty(), NOW), new AuditTrail(NOW, "req", null));
+    }
+
+    @Test
+    void handleWhenPrivateKeyJwtValidThenTokenAndBothJtisRecordedApart() {
+        String clientAssertion = clientAssertion(TestClients.signingKey());
+        handleWithClientAssertion(assertion().build().sign(TestClients.signingKey(), CLOCK), clientAssertion);
+
+        assertEquals(1, issuedFor.size());
+        assertEquals(2, usedJtis.size());
+        assertTrue(usedJtis.stream().anyMatch(j -> j.startsWith(TestClients.CLIENT_ID + "/" + ClientAuthenticator.CLIENT_ASSERTION_NAMESPACE)));
+    }
+
+    @Test
+    void handleWhenClientAssertionReplayedThenInvalidClientAndGrantJtiNotUsed() {
+        String clientAssertion = clientAssertion(TestClients.signingKey());
+        handleWithClientAssertion(assertion().build().sign(TestClients.signingKey(), CLOCK), clientAssertion);
+        usedJtis.removeIf(j -> !j.contains(ClientAuthenticator.CLIENT_ASSERTION_NAMESPACE));
+
+        OAuthException e = assertThrows(OAuthException.class, () -> handleWithClientAssertion(
+                assertion().build().sign(TestClients.signingKey(), CLOCK), clientAssertion));
+        assertEquals(OAuthError.INVALID_CLIENT, e.error());
+        assertEquals(ClientAuthenticator.FAILED, e.description());
+        assertEquals("client_assertion_replayed", e.reason());
+        assertEquals(1, usedJtis.size(), "the second request's grant jti must not be used up");
+        assertEquals(1, issuedFor.size());
+    }
+
+    @Test
+    void handleWhenClientAssertionSignedByAnotherKeyThenInvalidClientAndNothingUsed() {
+        SigningKey forger = new SigningKey(TestClients.OTHER_KEY.getPrivate(), "k1", "RS256", null);
+        OAuthException e = assertThrows(OAuthException.class, () -> handleWithClientAssertion(
+                assertion().build().sign(TestClients.signingKey(), CLOCK), clientAssertion(forger)));
+        assertEquals(OAuthError.INVALID_CLIENT, e.error());
+        assertEquals(ClientAuthenticator.FAILED, e.description());
+        assertEquals("client_assertion_signature_invalid", e.reason());
+        assertTrue(usedJtis.isEmpty());
+        assertTrue(issuedFor.isEmpty());
+    }
+
+    /** A request refused after client authentication leaves the client assertion usable for a retry. */
+    @Test
+    void handleWhenGrantRefusedAfterClientAuthenticationThenClientAssertionNotUsedUp() {
+        String clientAssertion = clientAssertion(TestClients.signingKey());
+        assertThrows(OAuthException.class, () -> handleWithClientAssertion(
+                assertion().subject("nobody").build().sign(TestClients.signingKey(), CLOCK), clientAssertion));
+        assertTrue(usedJtis.isEmpty());
+
+        handleWithClientAssertion(assertion().build().sign(TestClients.signingKey(), CLOCK), clientAssertion);
+        assertEquals(1, issuedFor.size());
     }
 
     @Test

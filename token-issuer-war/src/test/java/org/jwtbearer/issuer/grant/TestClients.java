@@ -3,14 +3,20 @@ package org.jwtbearer.issuer.grant;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.jwtbearer.issuer.client.ClaimValidation;
+import org.jwtbearer.issuer.client.ClientKeys;
+import org.jwtbearer.issuer.client.ClientRegistry;
+import org.jwtbearer.issuer.client.SecretHash;
 import org.jwtbearer.issuer.client.RegisteredClient;
 import org.jwtbearer.issuer.client.UserField;
+import org.jwtbearer.issuer.config.IssuerSettings;
+import org.jwtbearer.issuer.replay.ReplayStore;
 import org.jwtbearer.security.assertion.SigningKey;
 import org.jwtbearer.security.jose.SignatureAlgorithms;
 import org.jwtbearer.security.jose.VerifierKey;
@@ -22,6 +28,8 @@ final class TestClients {
     static final String TOKEN_ENDPOINT = "https://issuer.example.com/oauth_token.do";
     static final KeyPair KEY = rsa();
     static final KeyPair OTHER_KEY = rsa();
+    static final IssuerSettings SETTINGS = new IssuerSettings("https://issuer.example.com", "https://issuer.example.com/api",
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO, Optional.empty());
 
     private TestClients() {
     }
@@ -39,6 +47,24 @@ final class TestClients {
                 Set.of(CLIENT_ID, TOKEN_ENDPOINT), Duration.ofSeconds(300), Duration.ofSeconds(60), true,
                 Duration.ofSeconds(1800), Set.of("useraccount", "reporting"), Set.copyOf(SignatureAlgorithms.ASYMMETRIC),
                 List.of(new VerifierKey("k1", KEY.getPublic(), null)), validations, true);
+    }
+
+    /** The authenticator as the container wires it, over these collaborators; secrets are checked for real. */
+    static ClientAuthenticator authenticator(ClientRegistry clients, ReplayStore replayStore, ClientKeys keys, Clock clock) {
+        ClientAuthenticator authenticator = new ClientAuthenticator();
+        authenticator.clients = clients;
+        authenticator.secrets = new SecretVerifier() {
+            @Override
+            public boolean matches(String presented, String storedHash) {
+                return SecretHash.matches(presented, storedHash);
+            }
+        };
+        authenticator.assertions = new ClientAssertionVerifier();
+        authenticator.assertions.settings = SETTINGS;
+        authenticator.assertions.keys = keys;
+        authenticator.replayStore = replayStore;
+        authenticator.clock = clock;
+        return authenticator;
     }
 
     private static KeyPair rsa() {
