@@ -66,6 +66,7 @@ public class JwtBearerGrant {
         RegisteredClient client = identifyClient(request.credentials(), unverified);
         audit.client(client.clientId());
         ClientAuthenticator.Authenticated authenticated = authenticator.verify(client, request.credentials(), now);
+        requireIssuerOfNamedClient(client, request.credentials(), unverified);
 
         if (!client.algorithms().contains(jws.algorithm())) {
             throw generic("alg_not_allowed_for_client");
@@ -140,6 +141,18 @@ public class JwtBearerGrant {
             throw generic("client_inactive");
         }
         return client;
+    }
+
+    /**
+     * Attack catalogue #22: credentials of client B with an assertion whose {@code iss} names someone B does
+     * not accept is a client presenting another's assertion — {@code invalid_client}, with the generic
+     * description, before any key of B is tried. An absent {@code iss} is left to the claim rules.
+     */
+    private static void requireIssuerOfNamedClient(RegisteredClient client, ClientCredentials credentials, JwtClaims unverified) {
+        String iss = stringClaim(unverified, "iss");
+        if (credentials.clientId().isPresent() && iss != null && !client.acceptedIssuers().contains(iss)) {
+            throw ClientAuthenticator.failed("assertion_iss_not_client");
+        }
     }
 
     private User resolveUser(RegisteredClient client, String subject) {

@@ -241,6 +241,24 @@ class JwtBearerGrantTest {
         assertEquals(1, issuedFor.size());
     }
 
+    /** Attack catalogue #22: the request names this client, the assertion's iss another one. */
+    @Test
+    void handleWhenCredentialsNameClientButIssIsAnotherClientThenGenericInvalidClient() {
+        RegisteredClient other = TestClients.registered();
+        clients.put("client-a", new RegisteredClient("client-a", "A", Optional.empty(), true, other.userField(), Set.of("client-a"),
+                other.acceptedAudiences(), other.maxAssertionLifetime(), other.clockSkew(), other.requireJti(),
+                other.accessTokenLifespan(), other.scopes(), other.algorithms(), other.keys(), other.claimValidations(), true));
+        String namingA = assertion().issuer("client-a").build().sign(TestClients.signingKey(), CLOCK);
+
+        OAuthException e = assertThrows(OAuthException.class, () -> grant.handle(new TokenRequest(namingA,
+                ClientCredentials.none(Optional.of(TestClients.CLIENT_ID)), Optional.empty(), NOW), new AuditTrail(NOW, "req", null)));
+        assertEquals(OAuthError.INVALID_CLIENT, e.error());
+        assertEquals(ClientAuthenticator.FAILED, e.description());
+        assertEquals("assertion_iss_not_client", e.reason());
+        assertTrue(usedJtis.isEmpty());
+        assertTrue(issuedFor.isEmpty());
+    }
+
     @Test
     void secondsLeftRoundsDown() {
         assertEquals(1800, JwtBearerGrant.secondsLeft(1000 + 1800, Instant.ofEpochSecond(1000)));
