@@ -19,13 +19,18 @@ import org.eclipse.microprofile.config.Config;
  *                            memory, and so the longest a registry change takes to reach every node (default 10)
  * @param encryptionKey       {@code jwtbearer.encryption-key}: base64 of 32 random bytes, the AES-256 key for what is
  *                            stored encrypted (HMAC client secrets, managed signing keys); default: a key for this run only
+ * @param clientAuthMaxFailures {@code jwtbearer.client-auth.max-failures}: consecutive failed client secret or client
+ *                            assertion checks after which a client is locked out for a while (default 5; 0 turns it off)
+ * @param clientAuthMaxLockout {@code jwtbearer.client-auth.max-lockout-seconds}: the longest such lockout (default 60)
  */
 public record IssuerSettings(String issuer, String audience, Optional<String> bootstrapFile,
                              Optional<String> signingKeystore, Optional<String> signingPassword,
                              Optional<String> signingAlias, Duration registryCacheTime,
-                             Optional<String> encryptionKey) {
+                             Optional<String> encryptionKey, int clientAuthMaxFailures, Duration clientAuthMaxLockout) {
 
     public static final String DEFAULT_ISSUER = "http://localhost:8080";
+    public static final int DEFAULT_CLIENT_AUTH_MAX_FAILURES = 5;
+    public static final Duration DEFAULT_CLIENT_AUTH_MAX_LOCKOUT = Duration.ofSeconds(60);
 
     public IssuerSettings {
         issuer = stripTrailingSlash(issuer);
@@ -35,6 +40,20 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
         if (registryCacheTime.isNegative()) {
             throw new IllegalStateException("jwtbearer.registry.cache-seconds must not be negative");
         }
+        if (clientAuthMaxFailures < 0) {
+            throw new IllegalStateException("jwtbearer.client-auth.max-failures must not be negative");
+        }
+        if (clientAuthMaxLockout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalStateException("jwtbearer.client-auth.max-lockout-seconds must be at least 1");
+        }
+    }
+
+    /** The settings without the client authentication ones, which take their defaults. */
+    public IssuerSettings(String issuer, String audience, Optional<String> bootstrapFile, Optional<String> signingKeystore,
+                          Optional<String> signingPassword, Optional<String> signingAlias, Duration registryCacheTime,
+                          Optional<String> encryptionKey) {
+        this(issuer, audience, bootstrapFile, signingKeystore, signingPassword, signingAlias, registryCacheTime, encryptionKey,
+                DEFAULT_CLIENT_AUTH_MAX_FAILURES, DEFAULT_CLIENT_AUTH_MAX_LOCKOUT);
     }
 
     public static IssuerSettings from(Config config) {
@@ -46,7 +65,10 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
                 config.getOptionalValue("jwtbearer.signing.keystore-password", String.class),
                 nonBlank(config, "jwtbearer.signing.key-alias"),
                 Duration.ofSeconds(config.getOptionalValue("jwtbearer.registry.cache-seconds", Long.class).orElse(10L)),
-                nonBlank(config, "jwtbearer.encryption-key"));
+                nonBlank(config, "jwtbearer.encryption-key"),
+                config.getOptionalValue("jwtbearer.client-auth.max-failures", Integer.class).orElse(DEFAULT_CLIENT_AUTH_MAX_FAILURES),
+                config.getOptionalValue("jwtbearer.client-auth.max-lockout-seconds", Long.class)
+                        .map(Duration::ofSeconds).orElse(DEFAULT_CLIENT_AUTH_MAX_LOCKOUT));
     }
 
     /** The token endpoint URLs, which an assertion may name as its audience. */

@@ -21,6 +21,9 @@ import org.jwtbearer.issuer.replay.ReplayStore;
  * retried with the same client assertion, and nobody can burn a client's jti with a request that fails. The
  * jti lives in the replay store under the client's id but in a namespace of its own, apart from the jtis of
  * grant assertions.
+ *
+ * <p>Failed checks of presented credentials count towards the client's lockout ({@link ClientAuthThrottle});
+ * while locked out, its credentials are not even checked.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
@@ -40,6 +43,9 @@ public class ClientAuthenticator {
 
     @Inject
     ReplayStore replayStore;
+
+    @Inject
+    ClientAuthThrottle throttle;
 
     @Inject
     Clock clock;
@@ -90,18 +96,32 @@ public class ClientAuthenticator {
         if (!client.active()) {
             throw failed("client_inactive");
         }
-        if (credentials.assertion().isPresent()) {
-            return new Authenticated(client, Optional.of(assertions.verify(client, credentials.assertion().get(), now)));
-        }
-        if (credentials.secret().isPresent()) {
-            String hash = client.secretHash().orElseThrow(() -> failed("client_has_no_secret"));
-            if (!secrets.matches(credentials.secret().get(), hash)) {
-                throw failed("client_secret_mismatch");
+        if (credentials.assertion().isEmpty() && credentials.secret().isEmpty()) {
+            if (client.requiresSecret()) {
+                throw failed("client_secret_missing");
             }
-        } else if (client.requiresSecret()) {
-            throw failed("client_secret_missing");
+            return new Authenticated(client, Optional.empty());
         }
-        return new Authenticated(client, Optional.empty());
+        throttle.requireNotLockedOut(client.clientId(), now);
+        Authenticated authenticated;
+        try {
+            authenticated = new Authenticated(client, credentials.assertion().isPresent()
+                    ? Optional.of(assertions.verify(client, credentials.assertion().get(), now))
+                    : checkSecret(client, credentials.secret().get()));
+        } catch (OAuthException e) {
+            throttle.failed(client.clientId(), now);
+            throw e;
+        }
+        throttle.succeeded(client.clientId());
+        return authenticated;
+    }
+
+    private Optional<ClientAssertionVerifier.VerifiedClientAssertion> checkSecret(RegisteredClient client, String secret) {
+        String hash = client.secretHash().orElseThrow(() -> failed("client_has_no_secret"));
+        if (!secrets.matches(secret, hash)) {
+            throw failed("client_secret_mismatch");
+        }
+        return Optional.empty();
     }
 
     /** Records the client assertion's jti; a jti this client used before is a replay, {@code invalid_client}. */
@@ -118,6 +138,7 @@ public class ClientAuthenticator {
             throw new OAuthException(OAuthError.SERVER_ERROR, "The request could not be handled; try again", "replay_store_unavailable");
         }
         if (!first) {
+            throttle.failed(authenticated.client().clientId(), now);
             throw failed("client_assertion_replayed");
         }
     }

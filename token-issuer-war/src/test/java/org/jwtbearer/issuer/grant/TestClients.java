@@ -63,8 +63,24 @@ final class TestClients {
         authenticator.assertions.settings = SETTINGS;
         authenticator.assertions.keys = keys;
         authenticator.replayStore = replayStore;
+        authenticator.throttle = throttle(SETTINGS);
         authenticator.clock = clock;
         return authenticator;
+    }
+
+    static ClientAuthThrottle throttle(IssuerSettings settings) {
+        ClientAuthThrottle throttle = new ClientAuthThrottle();
+        throttle.settings = settings;
+        throttle.readSettings();
+        return throttle;
+    }
+
+    /** The registered client, made confidential with this secret. */
+    static RegisteredClient confidential(String secret) {
+        RegisteredClient c = registered();
+        return new RegisteredClient(c.clientId(), c.name(), Optional.of(SecretHash.hash(secret)), false, c.userField(),
+                c.acceptedIssuers(), c.acceptedAudiences(), c.maxAssertionLifetime(), c.clockSkew(), c.requireJti(),
+                c.accessTokenLifespan(), c.scopes(), c.algorithms(), c.keys(), c.claimValidations(), c.active());
     }
 
     private static KeyPair rsa() {
