@@ -31,6 +31,13 @@ public class ClientEntity {
     @Column(name = "secret_hash", length = 255)
     String secretHash;
 
+    /**
+     * The client secret sealed with {@code SecretBox} under the client id, for a client allowed HS* algorithms
+     * (the HMAC key must be read back); null for every other client.
+     */
+    @Column(name = "secret_sealed", length = 2048)
+    String secretSealed;
+
     @Column(name = "public_client", nullable = false)
     boolean publicClient;
 

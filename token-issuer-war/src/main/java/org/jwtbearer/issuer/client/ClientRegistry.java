@@ -1,5 +1,6 @@
 package org.jwtbearer.issuer.client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import org.jwtbearer.issuer.config.IssuerSettings;
 import org.jwtbearer.issuer.support.ExpiringCache;
+import org.jwtbearer.issuer.support.SecretBox;
 
 /**
  * Registered clients: looking them up for a token request, and registering them. Lookups, absent clients
@@ -35,6 +37,9 @@ public class ClientRegistry {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SecretBox secretBox;
 
     private ExpiringCache<String, Optional<RegisteredClient>> byId;
     private ExpiringCache<String, Optional<RegisteredClient>> byIssuer;
@@ -82,6 +87,10 @@ public class ClientRegistry {
         ClientEntity client = existing != null ? existing : new ClientEntity(definition.clientId());
         client.name = definition.name();
         client.secretHash = definition.secret().map(SecretHash::hash).orElse(null);
+        // The hash authenticates the client; an HMAC client's secret is also sealed, as HMAC verification needs it back.
+        client.secretSealed = definition.usesHmac()
+                ? secretBox.seal(definition.secret().orElseThrow().getBytes(StandardCharsets.UTF_8), client.clientId)
+                : null;
         client.publicClient = definition.publicClient();
         client.userField = definition.userField().fieldName();
         client.maxAssertionLifetime = definition.maxAssertionLifetime();
@@ -117,7 +126,7 @@ public class ClientRegistry {
                 Duration.ofSeconds(c.maxAssertionLifetime), Duration.ofSeconds(c.clockSkew), c.requireJti,
                 Duration.ofSeconds(c.accessTokenLifespan), c.scopes, c.algorithms,
                 c.verifierKeys.stream().map(VerifierKeyEntity::toVerifierKey).toList(),
-                List.copyOf(c.claimValidations), c.active);
+                List.copyOf(c.claimValidations), c.active, Optional.ofNullable(c.secretSealed));
     }
 
     /** Registered audiences, or the defaults: the client id, both token endpoint URLs, the issuer identifier. */

@@ -1,6 +1,7 @@
 package org.jwtbearer.issuer.endpoint;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,9 @@ public class DiscoveryEndpoint {
                 // For private_key_jwt client assertions: asymmetric algorithms only (HMAC would be client_secret_jwt).
                 .add("token_endpoint_auth_signing_alg_values_supported", array(SignatureAlgorithms.ASYMMETRIC))
                 .add("scopes_supported", array(List.of("useraccount")))
-                .add("jwt_bearer_assertion_signing_alg_values_supported", array(SignatureAlgorithms.ASYMMETRIC))
+                // HS* only for a client registered for them, with its secret as the key.
+                .add("jwt_bearer_assertion_signing_alg_values_supported", array(Stream.concat(
+                        SignatureAlgorithms.ASYMMETRIC.stream(), SignatureAlgorithms.HMAC.stream()).toList()))
                 .build().toString();
     }
 

@@ -39,7 +39,7 @@ class ClientAssertionVerifierTest {
 
     ClientAssertionVerifierTest() {
         verifier.settings = TestClients.SETTINGS;
-        verifier.keys = new ClientKeys();
+        verifier.keys = TestClients.keys();
     }
 
     private static JwtClaims valid() {

@@ -113,7 +113,7 @@ class ClientAuthThrottleTest {
     void authenticatorWhenLockedOutThenRightSecretRefusedUnchecked() {
         RegisteredClient client = TestClients.confidential("right-secret");
         AtomicInteger checks = new AtomicInteger();
-        ClientAuthenticator authenticator = TestClients.authenticator(new ClientRegistry(), new ReplayStore(), new ClientKeys(),
+        ClientAuthenticator authenticator = TestClients.authenticator(new ClientRegistry(), new ReplayStore(), TestClients.keys(),
                 java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
         authenticator.secrets = new SecretVerifier() {
             @Override

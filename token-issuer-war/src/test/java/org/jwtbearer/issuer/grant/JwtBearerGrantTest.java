@@ -77,7 +77,7 @@ class JwtBearerGrantTest {
                 return true;
             }
         };
-        grant.keys = new ClientKeys();
+        grant.keys = TestClients.keys();
         grant.authenticator = TestClients.authenticator(grant.clients, grant.replayStore, grant.keys, CLOCK);
         grant.tokens = new AccessTokenIssuer() {
             @Override
@@ -257,6 +257,60 @@ class JwtBearerGrantTest {
         assertEquals("assertion_iss_not_client", e.reason());
         assertTrue(usedJtis.isEmpty());
         assertTrue(issuedFor.isEmpty());
+    }
+
+    private static final String HMAC_SECRET = "a-shared-secret-of-at-least-32-bytes!";
+
+    private static String hmacSigned(String alg, byte[] key, String payload) throws Exception {
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(payload);
+        jws.setAlgorithmHeaderValue(alg);
+        jws.setHeader("typ", "JWT");
+        jws.setKey(new javax.crypto.spec.SecretKeySpec(key, "Hmac" + alg.replace("HS", "SHA")));
+        jws.setDoKeyValidation(false);
+        return jws.getCompactSerialization();
+    }
+
+    private TokenResult handleWithSecret(String assertion, String secret) {
+        return grant.handle(new TokenRequest(assertion, new ClientCredentials(Optional.of(TestClients.CLIENT_ID), Optional.of(secret),
+                ClientCredentials.Method.CLIENT_SECRET_BASIC), Optional.empty(), NOW), new AuditTrail(NOW, "req", null));
+    }
+
+    @Test
+    void handleWhenHs256SignedWithTheClientSecretThenToken() throws Exception {
+        clients.put(TestClients.CLIENT_ID, TestClients.hmac(HMAC_SECRET, Set.of("HS256", "RS256")));
+        String assertion = hmacSigned("HS256", HMAC_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                assertion().build().claims(CLOCK).toJson());
+        assertEquals("token-for-abel.tuter", handleWithSecret(assertion, HMAC_SECRET).accessToken());
+    }
+
+    @Test
+    void handleWhenHs256SignedWithAnotherSecretThenGenericRefusal() throws Exception {
+        clients.put(TestClients.CLIENT_ID, TestClients.hmac(HMAC_SECRET, Set.of("HS256")));
+        String assertion = hmacSigned("HS256", "another-secret-that-is-32-bytes-long!".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                assertion().build().claims(CLOCK).toJson());
+        OAuthException e = assertThrows(OAuthException.class, () -> handleWithSecret(assertion, HMAC_SECRET));
+        assertEquals(JwtBearerGrant.NOT_VERIFIED, e.description());
+        assertEquals("signature_invalid", e.reason());
+        assertTrue(issuedFor.isEmpty());
+    }
+
+    /** RS256 → HS256 confusion against a client that has both: the HMAC key is its secret, never its public key. */
+    @Test
+    void handleWhenHs256KeyedWithTheClientsPublicKeyThenRefused() throws Exception {
+        clients.put(TestClients.CLIENT_ID, TestClients.hmac(HMAC_SECRET, Set.of("HS256", "RS256")));
+        String forged = hmacSigned("HS256", TestClients.KEY.getPublic().getEncoded(), assertion().build().claims(CLOCK).toJson());
+        assertEquals("signature_invalid", assertThrows(OAuthException.class, () -> handleWithSecret(forged, HMAC_SECRET)).reason());
+        assertTrue(issuedFor.isEmpty());
+    }
+
+    @Test
+    void handleWhenHs256ButClientNotAllowedHmacThenGenericRefusal() throws Exception {
+        clients.put(TestClients.CLIENT_ID, TestClients.hmac(HMAC_SECRET, Set.of("HS384", "RS256")));
+        String assertion = hmacSigned("HS256", HMAC_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                assertion().build().claims(CLOCK).toJson());
+        assertEquals("alg_not_allowed_for_client",
+                assertThrows(OAuthException.class, () -> handleWithSecret(assertion, HMAC_SECRET)).reason());
     }
 
     @Test

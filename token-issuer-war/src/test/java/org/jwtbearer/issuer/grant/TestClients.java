@@ -17,6 +17,7 @@ import org.jwtbearer.issuer.client.RegisteredClient;
 import org.jwtbearer.issuer.client.UserField;
 import org.jwtbearer.issuer.config.IssuerSettings;
 import org.jwtbearer.issuer.replay.ReplayStore;
+import org.jwtbearer.issuer.support.SecretBox;
 import org.jwtbearer.security.assertion.SigningKey;
 import org.jwtbearer.security.jose.SignatureAlgorithms;
 import org.jwtbearer.security.jose.VerifierKey;
@@ -36,6 +37,22 @@ final class TestClients {
 
     static SigningKey signingKey() {
         return new SigningKey(KEY.getPrivate(), "k1", "RS256", null);
+    }
+
+    /** Encrypts HMAC client secrets in tests, as the container's SecretBox does. */
+    static final SecretBox BOX = SecretBox.generated();
+
+    static ClientKeys keys() {
+        return new ClientKeys(BOX);
+    }
+
+    /** The registered client, confidential with this secret, allowed these algorithms, the secret sealed for HMAC. */
+    static RegisteredClient hmac(String secret, Set<String> algorithms) {
+        RegisteredClient c = confidential(secret);
+        return new RegisteredClient(c.clientId(), c.name(), c.secretHash(), false, c.userField(), c.acceptedIssuers(),
+                c.acceptedAudiences(), c.maxAssertionLifetime(), c.clockSkew(), c.requireJti(), c.accessTokenLifespan(),
+                c.scopes(), algorithms, c.keys(), c.claimValidations(), true,
+                Optional.of(BOX.seal(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), c.clientId())));
     }
 
     static RegisteredClient registered() {
