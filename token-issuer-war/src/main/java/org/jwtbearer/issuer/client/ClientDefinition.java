@@ -13,12 +13,13 @@ import org.jwtbearer.security.jose.SignatureAlgorithms;
  * secret, an HMAC algorithm without a long enough secret are all refused with a message naming the field.
  *
  * @param acceptedAudiences empty means the defaults: the client id, the token endpoint URLs and the issuer
+ * @param jwksUri           where the server fetches the client's public keys, instead of {@code verifierKeys}
  */
 public record ClientDefinition(String clientId, String name, Optional<String> secret, boolean publicClient,
                                UserField userField, List<String> acceptedIssuers, List<String> acceptedAudiences,
                                long maxAssertionLifetime, long clockSkew, boolean requireJti, long accessTokenLifespan,
                                List<String> scopes, List<String> algorithms, List<KeyDefinition> verifierKeys,
-                               List<ClaimValidation> claimValidations, boolean active) {
+                               List<ClaimValidation> claimValidations, boolean active, Optional<String> jwksUri) {
 
     public static final long DEFAULT_MAX_ASSERTION_LIFETIME = 300;
     public static final long DEFAULT_CLOCK_SKEW = 60;
@@ -33,6 +34,17 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
         public KeyDefinition {
             VerifierKeyEntity.parse(kid, format, material);
         }
+    }
+
+    /** A client whose keys are registered with it (no jwks_uri). */
+    public ClientDefinition(String clientId, String name, Optional<String> secret, boolean publicClient,
+                            UserField userField, List<String> acceptedIssuers, List<String> acceptedAudiences,
+                            long maxAssertionLifetime, long clockSkew, boolean requireJti, long accessTokenLifespan,
+                            List<String> scopes, List<String> algorithms, List<KeyDefinition> verifierKeys,
+                            List<ClaimValidation> claimValidations, boolean active) {
+        this(clientId, name, secret, publicClient, userField, acceptedIssuers, acceptedAudiences, maxAssertionLifetime,
+                clockSkew, requireJti, accessTokenLifespan, scopes, algorithms, verifierKeys, claimValidations, active,
+                Optional.empty());
     }
 
     public ClientDefinition {
@@ -50,6 +62,10 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
             if (SignatureAlgorithms.isHmac(alg)) {
                 checkHmacSecret(alg, publicClient, secret);
             }
+        }
+        if (jwksUri.isPresent()) {
+            check(verifierKeys.isEmpty(), "give either jwks_uri or verifier_keys, not both");
+            JwksUris.check(jwksUri.get());
         }
         acceptedIssuers = acceptedIssuers.isEmpty() ? List.of(clientId) : List.copyOf(acceptedIssuers);
         acceptedAudiences = List.copyOf(acceptedAudiences);

@@ -38,6 +38,10 @@ public class ClientEntity {
     @Column(name = "secret_sealed", length = 2048)
     String secretSealed;
 
+    /** Where the client's public keys are fetched from; null for a client with registered keys. */
+    @Column(name = "jwks_uri", length = 2048)
+    String jwksUri;
+
     @Column(name = "public_client", nullable = false)
     boolean publicClient;
 

@@ -15,11 +15,12 @@ import org.jwtbearer.security.jose.HmacKeys;
 import org.jwtbearer.security.jose.KeyMaterialException;
 import org.jwtbearer.security.jose.KeySelector;
 import org.jwtbearer.security.jose.SignatureAlgorithms;
+import org.jwtbearer.security.jose.VerifierKey;
 
 /**
  * The key a JWS signed by a client must verify under, used alike for grant assertions and client assertions:
  * for an HS* algorithm the client's own secret (only when the client is allowed that algorithm), otherwise one
- * of its registered public keys chosen by the header's key hints. The algorithm family decides which kind of
+ * of its public keys — registered, or fetched from its {@code jwks_uri} — chosen by the header's key hints. The algorithm family decides which kind of
  * key is even considered, and {@link CompactJws#verify} pins it once more.
  */
 @ApplicationScoped
@@ -30,13 +31,17 @@ public class ClientKeys {
     @Inject
     SecretBox secretBox;
 
+    @Inject
+    ClientJwks jwks;
+
     /** For the container. */
     protected ClientKeys() {
     }
 
     /** Wired by hand, as in tests. */
-    public ClientKeys(SecretBox secretBox) {
+    public ClientKeys(SecretBox secretBox, ClientJwks jwks) {
         this.secretBox = secretBox;
+        this.jwks = jwks;
     }
 
     /** A key to verify with, and the {@code kid} it is known by (for the audit log; null for a client secret). */
@@ -49,8 +54,10 @@ public class ClientKeys {
         if (SignatureAlgorithms.isHmac(alg)) {
             return client.algorithms().contains(alg) ? sharedSecret(client, alg) : Optional.empty();
         }
-        return KeySelector.select(client.keys(), jws.keyHints(), alg, now)
-                .map(k -> new ResolvedKey(k.kid(), k.publicKey()));
+        Optional<VerifierKey> key = client.jwksUri().isPresent()
+                ? jwks.forClient(client.clientId(), client.jwksUri().get()).find(jws.keyHints(), alg)
+                : KeySelector.select(client.keys(), jws.keyHints(), alg, now);
+        return key.map(k -> new ResolvedKey(k.kid(), k.publicKey()));
     }
 
     /** A client has one secret, so any {@code kid} an HMAC-signed JWS names is not needed to find it. */

@@ -1,5 +1,6 @@
 package org.jwtbearer.issuer.client;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +92,7 @@ public class ClientRegistry {
         client.secretSealed = definition.usesHmac()
                 ? secretBox.seal(definition.secret().orElseThrow().getBytes(StandardCharsets.UTF_8), client.clientId)
                 : null;
+        client.jwksUri = definition.jwksUri().orElse(null);
         client.publicClient = definition.publicClient();
         client.userField = definition.userField().fieldName();
         client.maxAssertionLifetime = definition.maxAssertionLifetime();
@@ -126,7 +128,8 @@ public class ClientRegistry {
                 Duration.ofSeconds(c.maxAssertionLifetime), Duration.ofSeconds(c.clockSkew), c.requireJti,
                 Duration.ofSeconds(c.accessTokenLifespan), c.scopes, c.algorithms,
                 c.verifierKeys.stream().map(VerifierKeyEntity::toVerifierKey).toList(),
-                List.copyOf(c.claimValidations), c.active, Optional.ofNullable(c.secretSealed));
+                List.copyOf(c.claimValidations), c.active, Optional.ofNullable(c.secretSealed),
+                Optional.ofNullable(c.jwksUri).map(URI::create));
     }
 
     /** Registered audiences, or the defaults: the client id, both token endpoint URLs, the issuer identifier. */

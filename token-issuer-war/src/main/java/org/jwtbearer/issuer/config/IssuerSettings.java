@@ -22,15 +22,24 @@ import org.eclipse.microprofile.config.Config;
  * @param clientAuthMaxFailures {@code jwtbearer.client-auth.max-failures}: consecutive failed client secret or client
  *                            assertion checks after which a client is locked out for a while (default 5; 0 turns it off)
  * @param clientAuthMaxLockout {@code jwtbearer.client-auth.max-lockout-seconds}: the longest such lockout (default 60)
+ * @param clientJwksMaxAge    {@code jwtbearer.client-jwks.max-age-seconds}: how long keys fetched from a client's
+ *                            {@code jwks_uri} are used before they are fetched again (default 300)
+ * @param clientJwksRefreshCooldown {@code jwtbearer.client-jwks.refresh-cooldown-seconds}: least time between two
+ *                            fetches of one client's {@code jwks_uri}, which an unknown {@code kid} triggers (default 30)
+ * @param clientJwksTimeout   {@code jwtbearer.client-jwks.timeout-millis}: connect and read timeout of such a fetch (default 3000)
  */
 public record IssuerSettings(String issuer, String audience, Optional<String> bootstrapFile,
                              Optional<String> signingKeystore, Optional<String> signingPassword,
                              Optional<String> signingAlias, Duration registryCacheTime,
-                             Optional<String> encryptionKey, int clientAuthMaxFailures, Duration clientAuthMaxLockout) {
+                             Optional<String> encryptionKey, int clientAuthMaxFailures, Duration clientAuthMaxLockout,
+                             Duration clientJwksMaxAge, Duration clientJwksRefreshCooldown, Duration clientJwksTimeout) {
 
     public static final String DEFAULT_ISSUER = "http://localhost:8080";
     public static final int DEFAULT_CLIENT_AUTH_MAX_FAILURES = 5;
     public static final Duration DEFAULT_CLIENT_AUTH_MAX_LOCKOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CLIENT_JWKS_MAX_AGE = Duration.ofSeconds(300);
+    public static final Duration DEFAULT_CLIENT_JWKS_REFRESH_COOLDOWN = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_CLIENT_JWKS_TIMEOUT = Duration.ofMillis(3000);
 
     public IssuerSettings {
         issuer = stripTrailingSlash(issuer);
@@ -46,6 +55,21 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
         if (clientAuthMaxLockout.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalStateException("jwtbearer.client-auth.max-lockout-seconds must be at least 1");
         }
+        if (clientJwksMaxAge.isNegative() || clientJwksRefreshCooldown.isNegative()) {
+            throw new IllegalStateException("jwtbearer.client-jwks.max-age-seconds and refresh-cooldown-seconds must not be negative");
+        }
+        if (clientJwksTimeout.isNegative() || clientJwksTimeout.isZero()) {
+            throw new IllegalStateException("jwtbearer.client-jwks.timeout-millis must be positive");
+        }
+    }
+
+    /** The settings without the client JWKS ones, which take their defaults. */
+    public IssuerSettings(String issuer, String audience, Optional<String> bootstrapFile, Optional<String> signingKeystore,
+                          Optional<String> signingPassword, Optional<String> signingAlias, Duration registryCacheTime,
+                          Optional<String> encryptionKey, int clientAuthMaxFailures, Duration clientAuthMaxLockout) {
+        this(issuer, audience, bootstrapFile, signingKeystore, signingPassword, signingAlias, registryCacheTime, encryptionKey,
+                clientAuthMaxFailures, clientAuthMaxLockout, DEFAULT_CLIENT_JWKS_MAX_AGE, DEFAULT_CLIENT_JWKS_REFRESH_COOLDOWN,
+                DEFAULT_CLIENT_JWKS_TIMEOUT);
     }
 
     /** The settings without the client authentication ones, which take their defaults. */
@@ -68,7 +92,13 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
                 nonBlank(config, "jwtbearer.encryption-key"),
                 config.getOptionalValue("jwtbearer.client-auth.max-failures", Integer.class).orElse(DEFAULT_CLIENT_AUTH_MAX_FAILURES),
                 config.getOptionalValue("jwtbearer.client-auth.max-lockout-seconds", Long.class)
-                        .map(Duration::ofSeconds).orElse(DEFAULT_CLIENT_AUTH_MAX_LOCKOUT));
+                        .map(Duration::ofSeconds).orElse(DEFAULT_CLIENT_AUTH_MAX_LOCKOUT),
+                config.getOptionalValue("jwtbearer.client-jwks.max-age-seconds", Long.class)
+                        .map(Duration::ofSeconds).orElse(DEFAULT_CLIENT_JWKS_MAX_AGE),
+                config.getOptionalValue("jwtbearer.client-jwks.refresh-cooldown-seconds", Long.class)
+                        .map(Duration::ofSeconds).orElse(DEFAULT_CLIENT_JWKS_REFRESH_COOLDOWN),
+                config.getOptionalValue("jwtbearer.client-jwks.timeout-millis", Long.class)
+                        .map(Duration::ofMillis).orElse(DEFAULT_CLIENT_JWKS_TIMEOUT));
     }
 
     /** The token endpoint URLs, which an assertion may name as its audience. */

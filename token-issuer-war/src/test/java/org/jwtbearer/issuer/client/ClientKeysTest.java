@@ -28,7 +28,7 @@ class ClientKeysTest {
     private static RegisteredClient client(String id, Set<String> algorithms, Optional<String> sealed) {
         return new RegisteredClient(id, null, Optional.empty(), false, UserField.USER_NAME, Set.of(id), Set.of(id),
                 Duration.ofSeconds(300), Duration.ofSeconds(60), true, Duration.ofSeconds(1800), Set.of("useraccount"),
-                algorithms, List.of(), List.of(), true, sealed);
+                algorithms, List.of(), List.of(), true, sealed, Optional.empty());
     }
 
     private static CompactJws hmacJws(String alg) throws Exception {
@@ -41,7 +41,7 @@ class ClientKeysTest {
     }
 
     private static ClientKeys keys() {
-        return new ClientKeys(BOX);
+        return new ClientKeys(BOX, null);
     }
 
     @Test

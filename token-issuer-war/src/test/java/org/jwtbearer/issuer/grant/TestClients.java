@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jwtbearer.issuer.client.ClaimValidation;
+import org.jwtbearer.issuer.client.ClientJwks;
 import org.jwtbearer.issuer.client.ClientKeys;
 import org.jwtbearer.issuer.client.ClientRegistry;
 import org.jwtbearer.issuer.client.SecretHash;
@@ -43,7 +44,7 @@ final class TestClients {
     static final SecretBox BOX = SecretBox.generated();
 
     static ClientKeys keys() {
-        return new ClientKeys(BOX);
+        return new ClientKeys(BOX, new ClientJwks(SETTINGS, Clock.systemUTC()));
     }
 
     /** The registered client, confidential with this secret, allowed these algorithms, the secret sealed for HMAC. */
@@ -52,7 +53,7 @@ final class TestClients {
         return new RegisteredClient(c.clientId(), c.name(), c.secretHash(), false, c.userField(), c.acceptedIssuers(),
                 c.acceptedAudiences(), c.maxAssertionLifetime(), c.clockSkew(), c.requireJti(), c.accessTokenLifespan(),
                 c.scopes(), algorithms, c.keys(), c.claimValidations(), true,
-                Optional.of(BOX.seal(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), c.clientId())));
+                Optional.of(BOX.seal(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), c.clientId())), Optional.empty());
     }
 
     static RegisteredClient registered() {
