@@ -15,3 +15,5 @@ ALTER TABLE jb_user ADD COLUMN IF NOT EXISTS locked_out BOOLEAN DEFAULT FALSE NO
 CREATE TABLE IF NOT EXISTS jb_signing_key (kid VARCHAR(64) NOT NULL, live_state VARCHAR(8), algorithm VARCHAR(16) NOT NULL, public_key VARCHAR(4096) NOT NULL, private_key VARCHAR(16384), created_at BIGINT NOT NULL, activated_at BIGINT, retire_until BIGINT, PRIMARY KEY (kid), CONSTRAINT uk_signing_key_state UNIQUE (live_state));
 CREATE TABLE IF NOT EXISTS jb_revoked_token (jti_hash VARCHAR(64) NOT NULL, client_id VARCHAR(255) NOT NULL, expires_at BIGINT NOT NULL, PRIMARY KEY (jti_hash));
 CREATE INDEX IF NOT EXISTS ix_revoked_token_expiry ON jb_revoked_token (expires_at);
+ALTER TABLE jb_client ADD COLUMN IF NOT EXISTS secret_sealed VARCHAR(2048);
+ALTER TABLE jb_client ADD COLUMN IF NOT EXISTS jwks_uri VARCHAR(2048);

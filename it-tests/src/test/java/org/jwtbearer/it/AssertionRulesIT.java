@@ -103,10 +103,11 @@ class AssertionRulesIT {
     }
 
     @Test
-    void whenIssuerNotAcceptedForTheAuthenticatedClientThenInvalidGrant() {
+    void whenIssuerNotAcceptedForTheAuthenticatedClientThenInvalidClient() {
+        // Attack catalogue #22: client B's credentials with an assertion naming another client.
         JwtClaims claims = validClaims();
         claims.setIssuer(Fixtures.PUBLIC_CLIENT);
-        assertTrue(refused(Http.requestToken(sign(claims)), 400, "invalid_grant").contains("iss"));
+        assertEquals("Client authentication failed", refused(Http.requestToken(sign(claims)), 401, "invalid_client"));
     }
 
     @Test

@@ -41,6 +41,9 @@ public final class CompactJws {
         if (countDots(compact) != 2) {
             throw new JwsRejectedException("malformed", "not a JWS in compact serialization (three base64url parts separated by dots)");
         }
+        if (!isCanonicalBase64Url(compact)) {
+            throw new JwsRejectedException("malformed", "a JWS part is not canonical base64url (RFC 7515 §2)");
+        }
         JsonWebSignature jws = new JsonWebSignature();
         try {
             jws.setCompactSerialization(compact);
@@ -100,14 +103,16 @@ public final class CompactJws {
 
     /**
      * Verifies the signature with {@code key}, which must belong to the family the header's algorithm is
-     * defined for: that pin is checked here, not left to the caller.
+     * defined for: that pin is checked here, not left to the caller. So an HMAC is only ever computed with a
+     * secret key, never with a public key (RS256 → HS256 confusion), and a signature only ever checked with a
+     * public key.
      */
     public void verify(Key key, Set<String> allowedAlgorithms) throws JwsRejectedException {
         String alg = algorithm();
         if (!allowedAlgorithms.contains(alg)) {
             throw new JwsRejectedException("alg_not_allowed", "the signature algorithm " + alg + " is not allowed");
         }
-        if (SignatureAlgorithms.isAsymmetric(alg) && !SignatureAlgorithms.fitsKey(alg, key)) {
+        if (!SignatureAlgorithms.fitsKey(alg, key)) {
             throw new JwsRejectedException("key_alg_mismatch", "the key does not fit the algorithm " + alg);
         }
         jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
@@ -134,6 +139,51 @@ public final class CompactJws {
 
     public String compact() {
         return compact;
+    }
+
+    /**
+     * Each of the three parts is unpadded base64url with nothing else in it, and with the unused low bits of its
+     * last character zero. jose4j's decoder skips characters outside the alphabet, so without this check
+     * {@code "abc?"} and {@code "abc"} — or two encodings differing only in unused bits — would decode alike,
+     * while a signature or MAC covers the text as sent: one signed value would stand for many (Wycheproof's
+     * base64 vectors).
+     */
+    static boolean isCanonicalBase64Url(String compact) {
+        int partStart = 0;
+        for (int i = 0; i <= compact.length(); i++) {
+            if (i == compact.length() || compact.charAt(i) == '.') {
+                if (!isCanonicalPart(compact, partStart, i)) {
+                    return false;
+                }
+                partStart = i + 1;
+            } else if (sextet(compact.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCanonicalPart(String s, int start, int end) {
+        int length = end - start;
+        return switch (length % 4) {
+            case 0 -> true;
+            case 1 -> false;
+            case 2 -> (sextet(s.charAt(end - 1)) & 0x0f) == 0;
+            default -> (sextet(s.charAt(end - 1)) & 0x03) == 0;
+        };
+    }
+
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 
     private static int countDots(String s) {

@@ -43,6 +43,17 @@ public final class RemoteJwks implements KeySource {
     }
 
     public RemoteJwks(URI location, Duration maxAge, Duration cooldown, Duration timeout, Clock clock) {
+        this(location, maxAge, cooldown, timeout, clock, HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+
+    /**
+     * With an HTTP client shared among many key sets (each {@link HttpClient} keeps a thread of its own). It
+     * should follow no redirects: a redirect would lead the fetch somewhere the location was never checked for.
+     */
+    public RemoteJwks(URI location, Duration maxAge, Duration cooldown, Duration timeout, Clock clock, HttpClient http) {
         String scheme = location.getScheme();
         if (!"https".equals(scheme) && !"http".equals(scheme) && !"file".equals(scheme)) {
             throw new IllegalArgumentException("JWKS location must be an https, http or file URL: " + location);
@@ -52,10 +63,7 @@ public final class RemoteJwks implements KeySource {
         this.cooldown = cooldown;
         this.timeout = timeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = http;
     }
 
     @Override

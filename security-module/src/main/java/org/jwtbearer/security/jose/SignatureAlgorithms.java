@@ -1,11 +1,14 @@
 package org.jwtbearer.security.jose;
 
 import java.security.Key;
+import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.interfaces.EdECPublicKey;
 import java.util.List;
 import java.util.Set;
+
+import javax.crypto.SecretKey;
 
 /**
  * The JWS algorithms this product accepts, and which key each one may be verified with.
@@ -36,10 +39,21 @@ public final class SignatureAlgorithms {
         return alg != null && ASYMMETRIC.contains(alg);
     }
 
-    /** True when {@code key} belongs to the family (and curve) that {@code alg} is defined for. */
+    public static boolean isHmac(String alg) {
+        return alg != null && HMAC.contains(alg);
+    }
+
+    /**
+     * True when {@code key} belongs to the family (and curve) that {@code alg} is defined for. An HMAC algorithm
+     * fits only a secret key at least as long as its hash output — never a public key, in whatever encoding.
+     */
     public static boolean fitsKey(String alg, Key key) {
         if (alg == null || key == null) {
             return false;
+        }
+        if (isHmac(alg)) {
+            return key instanceof SecretKey secret && !(key instanceof PublicKey)
+                    && secret.getEncoded() != null && secret.getEncoded().length >= HmacKeys.minimumBytes(alg);
         }
         if (alg.startsWith("RS") || alg.startsWith("PS")) {
             return key instanceof RSAPublicKey;

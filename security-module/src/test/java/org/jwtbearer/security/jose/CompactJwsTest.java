@@ -63,8 +63,23 @@ class CompactJwsTest {
                 Arguments.of("jku", (Supplier<String>) () -> withHeader(Map.of("jku", "https://attacker.example/keys")), "header_not_allowed"),
                 Arguments.of("x5u", (Supplier<String>) () -> withHeader(Map.of("x5u", "https://attacker.example/cert")), "header_not_allowed"),
                 Arguments.of("unknown crit", (Supplier<String>) () -> withHeader(Map.of("crit", List.of("urn:x"), "urn:x", 1)), "crit_not_understood"),
-                Arguments.of("b64 false", (Supplier<String>) () -> withHeader(Map.of("crit", List.of("b64"), "b64", false)), "crit_not_understood"),
+                Arguments.of("b64 false", (Supplier<String>) () -> b64("{\"alg\":\"RS256\",\"crit\":[\"b64\"],\"b64\":false}")
+                        + "." + b64(PAYLOAD) + ".c2ln", "crit_not_understood"),
+                Arguments.of("b64 false, payload unencoded", (Supplier<String>) () -> withHeader(Map.of("crit", List.of("b64"), "b64", false)), "malformed"),
                 Arguments.of("zip", (Supplier<String>) () -> withHeader(Map.of("zip", "DEF")), "header_not_allowed"),
+                Arguments.of("space in signature", (Supplier<String>) () -> {
+                    String[] parts = valid().split("\\.");
+                    return parts[0] + "." + parts[1] + ". " + parts[2];
+                }, "malformed"),
+                Arguments.of("foreign character in payload", (Supplier<String>) () -> {
+                    String[] parts = valid().split("\\.");
+                    return parts[0] + "." + parts[1] + "?." + parts[2];
+                }, "malformed"),
+                Arguments.of("padding in signature", (Supplier<String>) () -> valid() + "=", "malformed"),
+                Arguments.of("non-zero unused bits", (Supplier<String>) () -> {
+                    String[] parts = valid().split("\\.");
+                    return parts[0] + ".AB." + parts[2];
+                }, "malformed"),
                 Arguments.of("too large", (Supplier<String>) () -> withHeader(Map.of("pad", "x".repeat(20_000))), "too_large"));
     }
 
@@ -145,5 +160,57 @@ class CompactJwsTest {
         String eddsa = JwtSigner.sign(PAYLOAD, TestKeys.signing(TestKeys.ED25519, "ed", "EdDSA"), "JWT", Map.of());
         CompactJws jws = CompactJws.parse(eddsa, 16 * 1024);
         assertDoesNotThrow(() -> jws.verify(TestKeys.ED25519.getPublic(), Set.of("EdDSA")));
+    }
+
+    private static String hmacSigned(String alg, byte[] secret) throws Exception {
+        String signingInput = b64("{\"alg\":\"" + alg + "\"}") + "." + b64(PAYLOAD);
+        Mac mac = Mac.getInstance("Hmac" + alg.replace("HS", "SHA"));
+        mac.init(new SecretKeySpec(secret, "Hmac" + alg.replace("HS", "SHA")));
+        return signingInput + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void verifyWhenHmacWithSecretKeyOfHashLengthThenAccepted() throws Exception {
+        byte[] secret = new byte[48];
+        new java.security.SecureRandom().nextBytes(secret);
+        for (String alg : List.of("HS256", "HS384")) {
+            CompactJws jws = CompactJws.parse(hmacSigned(alg, secret), 16 * 1024);
+            assertDoesNotThrow(() -> jws.verify(HmacKeys.forAlgorithm(alg, secret), Set.of(alg)), alg);
+        }
+    }
+
+    /** The pin itself: an HMAC is never computed with a public key, whatever the allow-list says. */
+    @Test
+    void verifyWhenHmacAlgorithmWithPublicKeyThenKeyMismatchBeforeAnyMac() throws Exception {
+        CompactJws jws = CompactJws.parse(hmacSigned("HS256", TestKeys.RSA.getPublic().getEncoded()), 16 * 1024);
+        assertEquals("key_alg_mismatch", assertThrows(JwsRejectedException.class,
+                () -> jws.verify(TestKeys.RSA.getPublic(), Set.of("RS256", "HS256"))).reason());
+    }
+
+    @Test
+    void verifyWhenHmacKeyShorterThanHashOutputThenRefused() throws Exception {
+        byte[] shortSecret = new byte[31];
+        CompactJws jws = CompactJws.parse(hmacSigned("HS256", shortSecret), 16 * 1024);
+        assertEquals("key_alg_mismatch", assertThrows(JwsRejectedException.class,
+                () -> jws.verify(new SecretKeySpec(shortSecret, "HmacSHA256"), Set.of("HS256"))).reason());
+        assertThrows(KeyMaterialException.class, () -> HmacKeys.forAlgorithm("HS256", shortSecret));
+        assertThrows(KeyMaterialException.class, () -> HmacKeys.forAlgorithm("HS512", new byte[63]));
+    }
+
+    @Test
+    void verifyWhenAsymmetricAlgorithmWithSecretKeyThenRefused() throws Exception {
+        CompactJws jws = CompactJws.parse(valid(), 16 * 1024);
+        assertEquals("key_alg_mismatch", assertThrows(JwsRejectedException.class,
+                () -> jws.verify(new SecretKeySpec(new byte[64], "HmacSHA256"), RS256)).reason());
+    }
+
+    @Test
+    void verifyWhenHmacSignedWithAnotherSecretThenRefused() throws Exception {
+        CompactJws jws = CompactJws.parse(hmacSigned("HS256", new byte[32]), 16 * 1024);
+        byte[] other = new byte[32];
+        other[0] = 1;
+        assertEquals("signature_invalid", assertThrows(JwsRejectedException.class,
+                () -> jws.verify(HmacKeys.forAlgorithm("HS256", other), Set.of("HS256"))).reason());
     }
 }

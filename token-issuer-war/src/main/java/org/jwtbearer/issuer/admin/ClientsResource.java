@@ -77,9 +77,12 @@ public class ClientsResource {
         refuseReadOnly(changes);
         JsonValue merged = Json.createMergePatch(changes).apply(current.editable());
         SecretUpdate secret = secretUpdate(patch);
-        JsonObject proposed = secret instanceof SecretUpdate.Replace replace && replace.secret().isPresent()
-                ? Json.createObjectBuilder(merged.asJsonObject()).add("client_secret", replace.secret().get()).build()
-                : merged.asJsonObject();
+        // The secret takes part in validation (an HS* client needs one): the new one, or the kept HMAC key.
+        java.util.Optional<String> secretValue = secret instanceof SecretUpdate.Replace replace
+                ? replace.secret() : clients.keptHmacSecret(clientId);
+        JsonObject proposed = secretValue
+                .map(value -> Json.createObjectBuilder(merged.asJsonObject()).add("client_secret", value).build())
+                .orElse(merged.asJsonObject());
         ClientDefinition definition = parse(() -> BootstrapDocument.parseClient(proposed, "client"));
         ClientSnapshot updated = clients.update(clientId, definition, secret, expectedVersion);
         return AdminJson.result(200, updated.shown(), updated.version());

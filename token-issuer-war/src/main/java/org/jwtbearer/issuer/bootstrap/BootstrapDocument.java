@@ -64,10 +64,6 @@ public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinit
     }
 
     private static ClientDefinition client(JsonFields f) {
-        if (f.string("jwks_uri").isPresent()) {
-            throw new IllegalArgumentException(f.path() + ".jwks_uri: remote JWKS for clients is not supported by this version; "
-                    + "register the keys under verifier_keys");
-        }
         try {
             return new ClientDefinition(
                     f.requiredString("client_id"),
@@ -85,7 +81,8 @@ public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinit
                     f.strings("algorithms", SignatureAlgorithms.ASYMMETRIC),
                     keys(f),
                     validations(f),
-                    f.bool("active", true));
+                    f.bool("active", true),
+                    f.string("jwks_uri"));
         } catch (IllegalArgumentException e) {
             throw e.getMessage().startsWith(f.path()) ? e : new IllegalArgumentException(f.path() + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.jwtbearer.issuer.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.jwtbearer.issuer.support.SecretBox;
 import org.jwtbearer.security.jose.VerifierKey;
 
 /**
@@ -31,6 +33,9 @@ public class ClientAdministration {
 
     @Inject
     ClientRegistry registry;
+
+    @Inject
+    SecretBox secretBox;
 
     /** A client as stored: {@code editable} parses back as input, {@code shown} adds the read-only members. */
     public record ClientSnapshot(JsonObject editable, JsonObject shown, long version, boolean hasSecret) {
@@ -156,11 +161,38 @@ public class ClientAdministration {
         return client;
     }
 
+    /**
+     * The HMAC key of a client allowed HS* algorithms, so that an update which keeps the secret still
+     * validates as an HMAC client. Never shown to anyone.
+     */
+    public Optional<String> keptHmacSecret(String clientId) {
+        return Optional.ofNullable(em.find(ClientEntity.class, clientId))
+                .map(c -> c.secretSealed)
+                .map(sealed -> {
+                    try {
+                        return new String(secretBox.open(sealed, clientId), StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException e) {
+                        throw new RegistryException(RegistryException.Kind.INVALID, "the stored HMAC secret of client " + clientId
+                                + " does not open with the current jwtbearer.encryption-key; send client_secret with this change");
+                    }
+                });
+    }
+
     private ClientEntity write(ClientEntity client, boolean isNew, ClientDefinition definition, SecretUpdate secret) {
         client.name = definition.name();
         if (secret instanceof SecretUpdate.Replace replace) {
             client.secretHash = replace.secret().map(SecretHash::hash).orElse(null);
+            // The hash authenticates the client; an HMAC client's secret is also sealed, as HMAC verification needs it back.
+            client.secretSealed = definition.usesHmac() && replace.secret().isPresent()
+                    ? secretBox.seal(replace.secret().get().getBytes(StandardCharsets.UTF_8), client.clientId)
+                    : null;
+        } else if (!definition.usesHmac()) {
+            client.secretSealed = null;
+        } else if (client.secretSealed == null) {
+            throw new RegistryException(RegistryException.Kind.INVALID,
+                    "to allow HS* algorithms, send the client_secret with this change: it becomes the HMAC key");
         }
+        client.jwksUri = definition.jwksUri().orElse(null);
         client.publicClient = definition.publicClient();
         client.userField = definition.userField().fieldName();
         client.maxAssertionLifetime = definition.maxAssertionLifetime();

@@ -1,27 +1,32 @@
 package org.jwtbearer.issuer.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import org.jwtbearer.security.jose.HmacKeys;
 import org.jwtbearer.security.jose.SignatureAlgorithms;
 
 /**
  * A client as an operator registers it (bootstrap file or admin API), validated on construction so that
- * nothing unusable reaches the database: unknown algorithms, HMAC, weak or private keys, a public client
- * with a secret are all refused with a message naming the field.
+ * nothing unusable reaches the database: unknown algorithms, weak or private keys, a public client with a
+ * secret, an HMAC algorithm without a long enough secret are all refused with a message naming the field.
  *
  * @param acceptedAudiences empty means the defaults: the client id, the token endpoint URLs and the issuer
+ * @param jwksUri           where the server fetches the client's public keys, instead of {@code verifierKeys}
  */
 public record ClientDefinition(String clientId, String name, Optional<String> secret, boolean publicClient,
                                UserField userField, List<String> acceptedIssuers, List<String> acceptedAudiences,
                                long maxAssertionLifetime, long clockSkew, boolean requireJti, long accessTokenLifespan,
                                List<String> scopes, List<String> algorithms, List<KeyDefinition> verifierKeys,
-                               List<ClaimValidation> claimValidations, boolean active) {
+                               List<ClaimValidation> claimValidations, boolean active, Optional<String> jwksUri) {
 
     public static final long DEFAULT_MAX_ASSERTION_LIFETIME = 300;
     public static final long DEFAULT_CLOCK_SKEW = 60;
     public static final long DEFAULT_ACCESS_TOKEN_LIFESPAN = 1800;
     public static final List<String> DEFAULT_SCOPES = List.of("useraccount");
+    /** An HMAC client's secret is also stored encrypted; this bounds what that column must hold. */
+    public static final int MAX_HMAC_SECRET_BYTES = 1024;
 
     /** A verifier key as registered; parsing it checks its strength. */
     public record KeyDefinition(String kid, VerifierKeyEntity.Format format, String material) {
@@ -29,6 +34,17 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
         public KeyDefinition {
             VerifierKeyEntity.parse(kid, format, material);
         }
+    }
+
+    /** A client whose keys are registered with it (no jwks_uri). */
+    public ClientDefinition(String clientId, String name, Optional<String> secret, boolean publicClient,
+                            UserField userField, List<String> acceptedIssuers, List<String> acceptedAudiences,
+                            long maxAssertionLifetime, long clockSkew, boolean requireJti, long accessTokenLifespan,
+                            List<String> scopes, List<String> algorithms, List<KeyDefinition> verifierKeys,
+                            List<ClaimValidation> claimValidations, boolean active) {
+        this(clientId, name, secret, publicClient, userField, acceptedIssuers, acceptedAudiences, maxAssertionLifetime,
+                clockSkew, requireJti, accessTokenLifespan, scopes, algorithms, verifierKeys, claimValidations, active,
+                Optional.empty());
     }
 
     public ClientDefinition {
@@ -40,8 +56,16 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
         check(accessTokenLifespan > 0, "access_token_lifespan must be a positive number of seconds");
         check(!algorithms.isEmpty(), "algorithms must not be empty");
         for (String alg : algorithms) {
-            check(SignatureAlgorithms.isAsymmetric(alg), "algorithm " + alg + " is not supported; use one of "
-                    + String.join(", ", SignatureAlgorithms.ASYMMETRIC));
+            check(SignatureAlgorithms.isAsymmetric(alg) || SignatureAlgorithms.isHmac(alg), "algorithm " + alg
+                    + " is not supported; use one of " + String.join(", ", SignatureAlgorithms.ASYMMETRIC) + ", "
+                    + String.join(", ", SignatureAlgorithms.HMAC));
+            if (SignatureAlgorithms.isHmac(alg)) {
+                checkHmacSecret(alg, publicClient, secret);
+            }
+        }
+        if (jwksUri.isPresent()) {
+            check(verifierKeys.isEmpty(), "give either jwks_uri or verifier_keys, not both");
+            JwksUris.check(jwksUri.get());
         }
         java.util.Set<String> kids = new java.util.HashSet<>();
         for (KeyDefinition key : verifierKeys) {
@@ -53,6 +77,21 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
         algorithms = List.copyOf(algorithms);
         verifierKeys = List.copyOf(verifierKeys);
         claimValidations = List.copyOf(claimValidations);
+    }
+
+    /** Whether assertions may be signed with the client secret (an HS* algorithm is allowed). */
+    public boolean usesHmac() {
+        return algorithms.stream().anyMatch(SignatureAlgorithms::isHmac);
+    }
+
+    /** RFC 7518 §3.2: the HMAC key — here the client secret — at least as long as the hash output. */
+    private static void checkHmacSecret(String alg, boolean publicClient, Optional<String> secret) {
+        check(!publicClient, "algorithm " + alg + " needs a confidential client with a client_secret; a public client has none");
+        check(secret.isPresent(), "algorithm " + alg + " needs a client_secret: it is the HMAC key");
+        int bytes = secret.get().getBytes(StandardCharsets.UTF_8).length;
+        check(bytes >= HmacKeys.minimumBytes(alg), "algorithm " + alg + " needs a client_secret of at least "
+                + HmacKeys.minimumBytes(alg) + " bytes (RFC 7518 §3.2); this one has " + bytes);
+        check(bytes <= MAX_HMAC_SECRET_BYTES, "a client_secret used as HMAC key may have at most " + MAX_HMAC_SECRET_BYTES + " bytes");
     }
 
     private static void check(boolean condition, String message) {

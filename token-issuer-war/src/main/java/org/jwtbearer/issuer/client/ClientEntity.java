@@ -31,6 +31,17 @@ public class ClientEntity {
     @Column(name = "secret_hash", length = 255)
     String secretHash;
 
+    /**
+     * The client secret sealed with {@code SecretBox} under the client id, for a client allowed HS* algorithms
+     * (the HMAC key must be read back); null for every other client.
+     */
+    @Column(name = "secret_sealed", length = 2048)
+    String secretSealed;
+
+    /** Where the client's public keys are fetched from; null for a client with registered keys. */
+    @Column(name = "jwks_uri", length = 2048)
+    String jwksUri;
+
     @Column(name = "public_client", nullable = false)
     boolean publicClient;
 

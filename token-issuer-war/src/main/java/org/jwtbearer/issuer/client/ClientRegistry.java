@@ -1,5 +1,6 @@
 package org.jwtbearer.issuer.client;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -34,6 +35,7 @@ public class ClientRegistry {
 
     @Inject
     Clock clock;
+
 
     private ExpiringCache<String, Optional<RegisteredClient>> byId;
     private ExpiringCache<String, Optional<RegisteredClient>> byIssuer;
@@ -86,7 +88,8 @@ public class ClientRegistry {
                 Duration.ofSeconds(c.maxAssertionLifetime), Duration.ofSeconds(c.clockSkew), c.requireJti,
                 Duration.ofSeconds(c.accessTokenLifespan), c.scopes, c.algorithms,
                 c.verifierKeys.stream().map(VerifierKeyEntity::toVerifierKey).toList(),
-                List.copyOf(c.claimValidations), c.active);
+                List.copyOf(c.claimValidations), c.active, Optional.ofNullable(c.secretSealed),
+                Optional.ofNullable(c.jwksUri).map(URI::create));
     }
 
     /** Registered audiences, or the defaults: the client id, both token endpoint URLs, the issuer identifier. */

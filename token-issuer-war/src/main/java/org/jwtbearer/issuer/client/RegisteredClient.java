@@ -1,5 +1,6 @@
 package org.jwtbearer.issuer.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,14 +12,18 @@ import org.jwtbearer.security.jose.VerifierKey;
  * A client as the grant sees it: immutable, complete (defaults applied), and impossible to build in an
  * unsafe shape — an empty audience list or algorithm allow-list is refused rather than read as "anything".
  *
- * @param secretHash  the stored secret hash; empty for a client that has no secret
+ * @param secretHash   the stored secret hash; empty for a client that has no secret
  * @param publicClient a client that authenticates with nothing but its assertion's signature
+ * @param sealedSecret the client secret encrypted with {@code SecretBox} (associated data: the client id), kept
+ *                     only for a client allowed HS* algorithms, whose HMAC key it is; empty otherwise
+ * @param jwksUri      where the client publishes its public keys, instead of registering them ({@code keys} then empty)
  */
 public record RegisteredClient(String clientId, String name, Optional<String> secretHash, boolean publicClient,
                                UserField userField, Set<String> acceptedIssuers, Set<String> acceptedAudiences,
                                Duration maxAssertionLifetime, Duration clockSkew, boolean requireJti,
                                Duration accessTokenLifespan, Set<String> scopes, Set<String> algorithms,
-                               List<VerifierKey> keys, List<ClaimValidation> claimValidations, boolean active) {
+                               List<VerifierKey> keys, List<ClaimValidation> claimValidations, boolean active,
+                               Optional<String> sealedSecret, Optional<URI> jwksUri) {
 
     public RegisteredClient {
         require(clientId != null && !clientId.isBlank(), "client_id is required");
@@ -34,6 +39,18 @@ public record RegisteredClient(String clientId, String name, Optional<String> se
         algorithms = Set.copyOf(algorithms);
         keys = List.copyOf(keys);
         claimValidations = List.copyOf(claimValidations);
+        require(jwksUri.isEmpty() || keys.isEmpty(), "jwks_uri and verifier_keys are exclusive");
+    }
+
+    /** A client with registered public keys only (no HMAC secret, no jwks_uri). */
+    public RegisteredClient(String clientId, String name, Optional<String> secretHash, boolean publicClient,
+                            UserField userField, Set<String> acceptedIssuers, Set<String> acceptedAudiences,
+                            Duration maxAssertionLifetime, Duration clockSkew, boolean requireJti,
+                            Duration accessTokenLifespan, Set<String> scopes, Set<String> algorithms,
+                            List<VerifierKey> keys, List<ClaimValidation> claimValidations, boolean active) {
+        this(clientId, name, secretHash, publicClient, userField, acceptedIssuers, acceptedAudiences, maxAssertionLifetime,
+                clockSkew, requireJti, accessTokenLifespan, scopes, algorithms, keys, claimValidations, active, Optional.empty(),
+                Optional.empty());
     }
 
     /** A confidential client must prove itself with its secret; a public one has none to prove. */

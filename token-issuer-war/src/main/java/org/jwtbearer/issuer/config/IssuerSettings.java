@@ -31,18 +31,32 @@ import org.eclipse.microprofile.config.Config;
  *                            signing key but not used yet (default: none)
  * @param signingPreviousAlias {@code jwtbearer.signing.previous-key-alias}: with a keystore, a key of it still published
  *                            after it stopped signing, until its tokens expired (default: none)
+ * @param clientAuthMaxFailures {@code jwtbearer.client-auth.max-failures}: consecutive failed client secret or client
+ *                            assertion checks after which a client is locked out for a while (default 5; 0 turns it off)
+ * @param clientAuthMaxLockout {@code jwtbearer.client-auth.max-lockout-seconds}: the longest such lockout (default 60)
+ * @param clientJwksMaxAge    {@code jwtbearer.client-jwks.max-age-seconds}: how long keys fetched from a client's
+ *                            {@code jwks_uri} are used before they are fetched again (default 300)
+ * @param clientJwksRefreshCooldown {@code jwtbearer.client-jwks.refresh-cooldown-seconds}: least time between two
+ *                            fetches of one client's {@code jwks_uri}, which an unknown {@code kid} triggers (default 30)
+ * @param clientJwksTimeout   {@code jwtbearer.client-jwks.timeout-millis}: connect and read timeout of such a fetch (default 3000)
  */
 public record IssuerSettings(String issuer, String audience, Optional<String> bootstrapFile,
                              Optional<String> signingKeystore, Optional<String> signingPassword,
                              Optional<String> signingAlias, Duration registryCacheTime,
                              Optional<String> encryptionKey, Optional<String> signingAlgorithm,
                              Duration signingRotation, Duration publishBeforeUse, Optional<String> signingNextAlias,
-                             Optional<String> signingPreviousAlias) {
+                             Optional<String> signingPreviousAlias, int clientAuthMaxFailures, Duration clientAuthMaxLockout,
+                             Duration clientJwksMaxAge, Duration clientJwksRefreshCooldown, Duration clientJwksTimeout) {
 
     /** The algorithms the issuer generates signing keys for. */
     public static final java.util.List<String> GENERATED_KEY_ALGORITHMS = java.util.List.of("RS256", "PS256", "ES256");
 
     public static final String DEFAULT_ISSUER = "http://localhost:8080";
+    public static final int DEFAULT_CLIENT_AUTH_MAX_FAILURES = 5;
+    public static final Duration DEFAULT_CLIENT_AUTH_MAX_LOCKOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CLIENT_JWKS_MAX_AGE = Duration.ofSeconds(300);
+    public static final Duration DEFAULT_CLIENT_JWKS_REFRESH_COOLDOWN = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_CLIENT_JWKS_TIMEOUT = Duration.ofMillis(3000);
 
     public IssuerSettings {
         issuer = stripTrailingSlash(issuer);
@@ -62,6 +76,18 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
                 && !GENERATED_KEY_ALGORITHMS.contains(signingAlgorithm.get())) {
             throw new IllegalStateException("jwtbearer.signing.algorithm must be one of " + GENERATED_KEY_ALGORITHMS);
         }
+        if (clientAuthMaxFailures < 0) {
+            throw new IllegalStateException("jwtbearer.client-auth.max-failures must not be negative");
+        }
+        if (clientAuthMaxLockout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalStateException("jwtbearer.client-auth.max-lockout-seconds must be at least 1");
+        }
+        if (clientJwksMaxAge.isNegative() || clientJwksRefreshCooldown.isNegative()) {
+            throw new IllegalStateException("jwtbearer.client-jwks.max-age-seconds and refresh-cooldown-seconds must not be negative");
+        }
+        if (clientJwksTimeout.isNegative() || clientJwksTimeout.isZero()) {
+            throw new IllegalStateException("jwtbearer.client-jwks.timeout-millis must be positive");
+        }
     }
 
     public static IssuerSettings from(Config config) {
@@ -78,7 +104,16 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
                 Duration.ofDays(config.getOptionalValue("jwtbearer.signing.rotation-days", Long.class).orElse(0L)),
                 Duration.ofSeconds(config.getOptionalValue("jwtbearer.signing.publish-before-use-seconds", Long.class).orElse(600L)),
                 nonBlank(config, "jwtbearer.signing.next-key-alias"),
-                nonBlank(config, "jwtbearer.signing.previous-key-alias"));
+                nonBlank(config, "jwtbearer.signing.previous-key-alias"),
+                config.getOptionalValue("jwtbearer.client-auth.max-failures", Integer.class).orElse(DEFAULT_CLIENT_AUTH_MAX_FAILURES),
+                config.getOptionalValue("jwtbearer.client-auth.max-lockout-seconds", Long.class)
+                        .map(Duration::ofSeconds).orElse(DEFAULT_CLIENT_AUTH_MAX_LOCKOUT),
+                config.getOptionalValue("jwtbearer.client-jwks.max-age-seconds", Long.class)
+                        .map(Duration::ofSeconds).orElse(DEFAULT_CLIENT_JWKS_MAX_AGE),
+                config.getOptionalValue("jwtbearer.client-jwks.refresh-cooldown-seconds", Long.class)
+                        .map(Duration::ofSeconds).orElse(DEFAULT_CLIENT_JWKS_REFRESH_COOLDOWN),
+                config.getOptionalValue("jwtbearer.client-jwks.timeout-millis", Long.class)
+                        .map(Duration::ofMillis).orElse(DEFAULT_CLIENT_JWKS_TIMEOUT));
     }
 
     @Override

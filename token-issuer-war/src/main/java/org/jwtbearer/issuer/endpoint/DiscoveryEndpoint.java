@@ -1,6 +1,7 @@
 package org.jwtbearer.issuer.endpoint;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,8 @@ public class DiscoveryEndpoint {
     IssuerSettings settings;
 
     /** Introspection and revocation take no unauthenticated ("none") callers: ClientAuthenticator.authenticateNamed. */
-    static final List<String> CLIENT_AUTHENTICATION_METHODS = List.of("client_secret_basic", "client_secret_post");
+    static final List<String> CLIENT_AUTHENTICATION_METHODS = List.of(
+            "client_secret_basic", "client_secret_post", "private_key_jwt");
 
     private String metadata;
 
@@ -36,13 +38,18 @@ public class DiscoveryEndpoint {
         metadata = Json.createObjectBuilder()
                 .add("issuer", settings.issuer())
                 .add("token_endpoint", settings.tokenEndpoint())
-                .add("jwks_uri", settings.issuer() + "/oauth2/jwks")
+                .add("jwks_uri", settings.jwksEndpoint())
                 .add("grant_types_supported", array(List.of(JwtBearerGrant.GRANT_TYPE)))
                 // RFC 8414 requires the member; this server has no authorization endpoint, so no response types.
                 .add("response_types_supported", array(List.of()))
-                .add("token_endpoint_auth_methods_supported", array(List.of("client_secret_basic", "client_secret_post", "none")))
+                .add("token_endpoint_auth_methods_supported", array(List.of(
+                        "client_secret_basic", "client_secret_post", "private_key_jwt", "none")))
+                // For private_key_jwt client assertions: asymmetric algorithms only (HMAC would be client_secret_jwt).
+                .add("token_endpoint_auth_signing_alg_values_supported", array(SignatureAlgorithms.ASYMMETRIC))
                 .add("scopes_supported", array(List.of("useraccount")))
-                .add("jwt_bearer_assertion_signing_alg_values_supported", array(SignatureAlgorithms.ASYMMETRIC))
+                // HS* only for a client registered for them, with its secret as the key.
+                .add("jwt_bearer_assertion_signing_alg_values_supported", array(Stream.concat(
+                        SignatureAlgorithms.ASYMMETRIC.stream(), SignatureAlgorithms.HMAC.stream()).toList()))
                 .add("introspection_endpoint", settings.introspectionEndpoint())
                 .add("introspection_endpoint_auth_methods_supported", array(CLIENT_AUTHENTICATION_METHODS))
                 .add("revocation_endpoint", settings.revocationEndpoint())

@@ -14,6 +14,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jwtbearer.issuer.audit.AuditTrail;
+import org.jwtbearer.issuer.client.ClientKeys;
 import org.jwtbearer.issuer.client.ClientRegistry;
 import org.jwtbearer.issuer.client.RegisteredClient;
 import org.jwtbearer.issuer.replay.ReplayStore;
@@ -22,12 +23,10 @@ import org.jwtbearer.issuer.user.User;
 import org.jwtbearer.issuer.user.UserDirectory;
 import org.jwtbearer.security.jose.CompactJws;
 import org.jwtbearer.security.jose.JwsRejectedException;
-import org.jwtbearer.security.jose.KeySelector;
-import org.jwtbearer.security.jose.VerifierKey;
 
 /**
  * The JWT bearer grant (RFC 7523 §2.1), as a fixed sequence: parse → header rules → client → client
- * authentication → key → signature → claims → user → scope → replay → token.
+ * authentication → key → signature → claims → user → scope → replay (client assertion, then assertion) → token.
  *
  * <p>Until the signature has verified, every refusal that depends on the registry is the same generic
  * {@code invalid_grant}, so nobody learns which clients, keys or users exist; the precise reason goes to the
@@ -56,6 +55,9 @@ public class JwtBearerGrant {
     @Inject
     ClientAuthenticator authenticator;
 
+    @Inject
+    ClientKeys keys;
+
     public TokenResult handle(TokenRequest request, AuditTrail audit) {
         Instant now = request.receivedAt();
         CompactJws jws = parse(request.assertion());
@@ -63,16 +65,16 @@ public class JwtBearerGrant {
 
         RegisteredClient client = identifyClient(request.credentials(), unverified);
         audit.client(client.clientId());
-        authenticator.authenticate(client, request.credentials());
+        ClientAuthenticator.Authenticated authenticated = authenticator.verify(client, request.credentials(), now);
+        requireIssuerOfNamedClient(client, request.credentials(), unverified);
 
         if (!client.algorithms().contains(jws.algorithm())) {
             throw generic("alg_not_allowed_for_client");
         }
-        VerifierKey key = KeySelector.select(client.keys(), jws.keyHints(), jws.algorithm(), now)
-                .orElseThrow(() -> generic("no_matching_key"));
+        ClientKeys.ResolvedKey key = keys.find(client, jws, now).orElseThrow(() -> generic("no_matching_key"));
         audit.kid(key.kid());
         try {
-            jws.verify(key.publicKey(), client.algorithms());
+            jws.verify(key.key(), client.algorithms());
         } catch (JwsRejectedException e) {
             throw generic(e.reason());
         }
@@ -89,6 +91,8 @@ public class JwtBearerGrant {
         }
         User user = resolveUser(client, stringClaim(claims, "sub"));
         String scope = grantedScope(client, request.scope(), claims);
+        // Both jtis last, the client assertion's first: a replayed client assertion uses up no grant jti.
+        authenticator.recordUse(authenticated, now);
         recordJti(client, claims, now);
 
         AccessTokenIssuer.IssuedToken token = tokens.issue(client, user, scope, now);
@@ -137,6 +141,18 @@ public class JwtBearerGrant {
             throw generic("client_inactive");
         }
         return client;
+    }
+
+    /**
+     * Attack catalogue #22: credentials of client B with an assertion whose {@code iss} names someone B does
+     * not accept is a client presenting another's assertion — {@code invalid_client}, with the generic
+     * description, before any key of B is tried. An absent {@code iss} is left to the claim rules.
+     */
+    private static void requireIssuerOfNamedClient(RegisteredClient client, ClientCredentials credentials, JwtClaims unverified) {
+        String iss = stringClaim(unverified, "iss");
+        if (credentials.clientId().isPresent() && iss != null && !client.acceptedIssuers().contains(iss)) {
+            throw ClientAuthenticator.failed("assertion_iss_not_client");
+        }
     }
 
     private User resolveUser(RegisteredClient client, String subject) {

@@ -68,9 +68,10 @@ class BootstrapDocumentTest {
                 ",\"user_field\":\"phone\"", ",\"max_assertion_lifetime\":0", ",\"clock_skew\":-1",
                 ",\"public\":true,\"client_secret\":\"x\"", ",\"verifier_keys\":[{\"kid\":\"k\"}]",
                 ",\"verifier_keys\":[{\"certificate\":\"not a pem\"}]", ",\"max_assertion_lifetime\":\"300\"",
-                ",\"jwks_uri\":\"https://example.com/jwks\"",
                 ",\"claim_validations\":[{\"claim\":\"t\"}]", ",\"claim_validations\":[{\"claim\":\"t\",\"values\":[]}]",
-                ",\"claim_validations\":[{\"claim\":\"t\",\"value\":\"a\",\"values\":[\"b\"]}]")) {
+                ",\"claim_validations\":[{\"claim\":\"t\",\"value\":\"a\",\"values\":[\"b\"]}]",
+                ",\"jwks_uri\":\"file:///etc/passwd\"", ",\"jwks_uri\":\"http://keys.example.com/jwks\"",
+                ",\"jwks_uri\":\"https://example.com/jwks\",\"verifier_keys\":[{\"public_key\":\"x\"}]")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse(document(fields)), fields);
             assertTrue(e.getMessage().startsWith("clients[0]"), e.getMessage());
         }
@@ -84,6 +85,20 @@ class BootstrapDocumentTest {
 
         assertEquals(List.of("tenant=acme", "region=eu", "region=us"),
                 client.claimValidations().stream().map(v -> v.claim() + "=" + v.value()).toList());
+    }
+
+    @Test
+    void parseWhenJwksUriThenKeptForTheClient() {
+        ClientDefinition client = BootstrapDocument.parse(document(",\"jwks_uri\":\"https://keys.example.com/jwks\"")).clients().get(0);
+        assertEquals(java.util.Optional.of("https://keys.example.com/jwks"), client.jwksUri());
+        assertTrue(client.verifierKeys().isEmpty());
+    }
+
+    @Test
+    void parseWhenJwksUriWithVerifierKeysThenRefusedNamingBoth() throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse(document(
+                ",\"jwks_uri\":\"https://keys.example.com/jwks\",\"verifier_keys\":[{\"jwk\":" + jwk(2048, 65537) + "}]")));
+        assertTrue(e.getMessage().contains("jwks_uri") && e.getMessage().contains("verifier_keys"), e.getMessage());
     }
 
     @Test

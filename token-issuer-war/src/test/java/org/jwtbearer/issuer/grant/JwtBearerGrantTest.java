@@ -17,9 +17,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jwtbearer.issuer.audit.AuditTrail;
+import org.jwtbearer.issuer.client.ClientKeys;
 import org.jwtbearer.issuer.client.ClientRegistry;
 import org.jwtbearer.issuer.client.RegisteredClient;
-import org.jwtbearer.issuer.client.SecretHash;
 import org.jwtbearer.issuer.client.UserField;
 import org.jwtbearer.issuer.replay.ReplayStore;
 import org.jwtbearer.issuer.token.AccessTokenIssuer;
@@ -78,14 +78,8 @@ class JwtBearerGrantTest {
                 return true;
             }
         };
-        grant.authenticator = new ClientAuthenticator();
-        grant.authenticator.clients = grant.clients;
-        grant.authenticator.secrets = new SecretVerifier() {
-            @Override
-            public boolean matches(String presented, String storedHash) {
-                return SecretHash.matches(presented, storedHash);
-            }
-        };
+        grant.keys = TestClients.keys();
+        grant.authenticator = TestClients.authenticator(grant.clients, grant.replayStore, grant.keys, CLOCK);
         grant.tokens = new AccessTokenIssuer() {
             @Override
             public IssuedToken issue(RegisteredClient client, User user, String scope, Instant now) {
@@ -188,6 +182,137 @@ class JwtBearerGrantTest {
                 base.requireJti(), base.accessTokenLifespan(), base.scopes(), Set.of("ES256"), base.keys(),
                 base.claimValidations(), base.active()));
         assertEquals("alg_not_allowed_for_client", refused(assertion().build().sign(TestClients.signingKey(), CLOCK)).reason());
+    }
+
+    private static String clientAssertion(SigningKey key) {
+        return JwtBearerAssertion.builder().issuer(TestClients.CLIENT_ID).subject(TestClients.CLIENT_ID)
+                .audience(TestClients.TOKEN_ENDPOINT).build().sign(key, CLOCK);
+    }
+
+    private TokenResult handleWithClientAssertion(String assertion, String clientAssertion) {
+        ClientCredentials credentials = ClientCredentials.privateKeyJwt(TestClients.CLIENT_ID, ClientAssertion.parse(clientAssertion));
+        return grant.handle(new TokenRequest(assertion, credentials, Optional.empty(), NOW), new AuditTrail(NOW, "req", null));
+    }
+
+    @Test
+    void handleWhenPrivateKeyJwtValidThenTokenAndBothJtisRecordedApart() {
+        String clientAssertion = clientAssertion(TestClients.signingKey());
+        handleWithClientAssertion(assertion().build().sign(TestClients.signingKey(), CLOCK), clientAssertion);
+
+        assertEquals(1, issuedFor.size());
+        assertEquals(2, usedJtis.size());
+        assertTrue(usedJtis.stream().anyMatch(j -> j.startsWith(TestClients.CLIENT_ID + "/" + ClientAuthenticator.CLIENT_ASSERTION_NAMESPACE)));
+    }
+
+    @Test
+    void handleWhenClientAssertionReplayedThenInvalidClientAndGrantJtiNotUsed() {
+        String clientAssertion = clientAssertion(TestClients.signingKey());
+        handleWithClientAssertion(assertion().build().sign(TestClients.signingKey(), CLOCK), clientAssertion);
+        usedJtis.removeIf(j -> !j.contains(ClientAuthenticator.CLIENT_ASSERTION_NAMESPACE));
+
+        OAuthException e = assertThrows(OAuthException.class, () -> handleWithClientAssertion(
+                assertion().build().sign(TestClients.signingKey(), CLOCK), clientAssertion));
+        assertEquals(OAuthError.INVALID_CLIENT, e.error());
+        assertEquals(ClientAuthenticator.FAILED, e.description());
+        assertEquals("client_assertion_replayed", e.reason());
+        assertEquals(1, usedJtis.size(), "the second request's grant jti must not be used up");
+        assertEquals(1, issuedFor.size());
+    }
+
+    @Test
+    void handleWhenClientAssertionSignedByAnotherKeyThenInvalidClientAndNothingUsed() {
+        SigningKey forger = new SigningKey(TestClients.OTHER_KEY.getPrivate(), "k1", "RS256", null);
+        OAuthException e = assertThrows(OAuthException.class, () -> handleWithClientAssertion(
+                assertion().build().sign(TestClients.signingKey(), CLOCK), clientAssertion(forger)));
+        assertEquals(OAuthError.INVALID_CLIENT, e.error());
+        assertEquals(ClientAuthenticator.FAILED, e.description());
+        assertEquals("client_assertion_signature_invalid", e.reason());
+        assertTrue(usedJtis.isEmpty());
+        assertTrue(issuedFor.isEmpty());
+    }
+
+    /** A request refused after client authentication leaves the client assertion usable for a retry. */
+    @Test
+    void handleWhenGrantRefusedAfterClientAuthenticationThenClientAssertionNotUsedUp() {
+        String clientAssertion = clientAssertion(TestClients.signingKey());
+        assertThrows(OAuthException.class, () -> handleWithClientAssertion(
+                assertion().subject("nobody").build().sign(TestClients.signingKey(), CLOCK), clientAssertion));
+        assertTrue(usedJtis.isEmpty());
+
+        handleWithClientAssertion(assertion().build().sign(TestClients.signingKey(), CLOCK), clientAssertion);
+        assertEquals(1, issuedFor.size());
+    }
+
+    /** Attack catalogue #22: the request names this client, the assertion's iss another one. */
+    @Test
+    void handleWhenCredentialsNameClientButIssIsAnotherClientThenGenericInvalidClient() {
+        RegisteredClient other = TestClients.registered();
+        clients.put("client-a", new RegisteredClient("client-a", "A", Optional.empty(), true, other.userField(), Set.of("client-a"),
+                other.acceptedAudiences(), other.maxAssertionLifetime(), other.clockSkew(), other.requireJti(),
+                other.accessTokenLifespan(), other.scopes(), other.algorithms(), other.keys(), other.claimValidations(), true));
+        String namingA = assertion().issuer("client-a").build().sign(TestClients.signingKey(), CLOCK);
+
+        OAuthException e = assertThrows(OAuthException.class, () -> grant.handle(new TokenRequest(namingA,
+                ClientCredentials.none(Optional.of(TestClients.CLIENT_ID)), Optional.empty(), NOW), new AuditTrail(NOW, "req", null)));
+        assertEquals(OAuthError.INVALID_CLIENT, e.error());
+        assertEquals(ClientAuthenticator.FAILED, e.description());
+        assertEquals("assertion_iss_not_client", e.reason());
+        assertTrue(usedJtis.isEmpty());
+        assertTrue(issuedFor.isEmpty());
+    }
+
+    private static final String HMAC_SECRET = "a-shared-secret-of-at-least-32-bytes!";
+
+    private static String hmacSigned(String alg, byte[] key, String payload) throws Exception {
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(payload);
+        jws.setAlgorithmHeaderValue(alg);
+        jws.setHeader("typ", "JWT");
+        jws.setKey(new javax.crypto.spec.SecretKeySpec(key, "Hmac" + alg.replace("HS", "SHA")));
+        jws.setDoKeyValidation(false);
+        return jws.getCompactSerialization();
+    }
+
+    private TokenResult handleWithSecret(String assertion, String secret) {
+        return grant.handle(new TokenRequest(assertion, new ClientCredentials(Optional.of(TestClients.CLIENT_ID), Optional.of(secret),
+                ClientCredentials.Method.CLIENT_SECRET_BASIC), Optional.empty(), NOW), new AuditTrail(NOW, "req", null));
+    }
+
+    @Test
+    void handleWhenHs256SignedWithTheClientSecretThenToken() throws Exception {
+        clients.put(TestClients.CLIENT_ID, TestClients.hmac(HMAC_SECRET, Set.of("HS256", "RS256")));
+        String assertion = hmacSigned("HS256", HMAC_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                assertion().build().claims(CLOCK).toJson());
+        assertEquals("token-for-abel.tuter", handleWithSecret(assertion, HMAC_SECRET).accessToken());
+    }
+
+    @Test
+    void handleWhenHs256SignedWithAnotherSecretThenGenericRefusal() throws Exception {
+        clients.put(TestClients.CLIENT_ID, TestClients.hmac(HMAC_SECRET, Set.of("HS256")));
+        String assertion = hmacSigned("HS256", "another-secret-that-is-32-bytes-long!".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                assertion().build().claims(CLOCK).toJson());
+        OAuthException e = assertThrows(OAuthException.class, () -> handleWithSecret(assertion, HMAC_SECRET));
+        assertEquals(JwtBearerGrant.NOT_VERIFIED, e.description());
+        assertEquals("signature_invalid", e.reason());
+        assertTrue(issuedFor.isEmpty());
+    }
+
+    /** RS256 → HS256 confusion against a client that has both: the HMAC key is its secret, never its public key. */
+    @Test
+    void handleWhenHs256KeyedWithTheClientsPublicKeyThenRefused() throws Exception {
+        clients.put(TestClients.CLIENT_ID, TestClients.hmac(HMAC_SECRET, Set.of("HS256", "RS256")));
+        String forged = hmacSigned("HS256", TestClients.KEY.getPublic().getEncoded(), assertion().build().claims(CLOCK).toJson());
+        assertEquals("signature_invalid", assertThrows(OAuthException.class, () -> handleWithSecret(forged, HMAC_SECRET)).reason());
+        assertTrue(issuedFor.isEmpty());
+    }
+
+    @Test
+    void handleWhenHs256ButClientNotAllowedHmacThenGenericRefusal() throws Exception {
+        clients.put(TestClients.CLIENT_ID, TestClients.hmac(HMAC_SECRET, Set.of("HS384", "RS256")));
+        String assertion = hmacSigned("HS256", HMAC_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                assertion().build().claims(CLOCK).toJson());
+        assertEquals("alg_not_allowed_for_client",
+                assertThrows(OAuthException.class, () -> handleWithSecret(assertion, HMAC_SECRET)).reason());
     }
 
     @Test

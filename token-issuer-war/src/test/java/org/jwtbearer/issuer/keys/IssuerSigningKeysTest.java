@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.jwtbearer.issuer.config.IssuerSettings;
+import org.jwtbearer.issuer.config.TestSettings;
 import org.jwtbearer.issuer.support.SecretBox;
 
 /** Two issuer nodes sharing one key store: what each signs with and publishes, and when it sees the other's change. */
@@ -25,9 +26,7 @@ class IssuerSigningKeysTest {
     private final SecretBox box = SecretBox.generated();
 
     static IssuerSettings settings(Duration cacheTime) {
-        return new IssuerSettings("https://issuer.example.com", "https://issuer.example.com/api", Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), cacheTime, Optional.empty(), Optional.empty(),
-                Duration.ZERO, Duration.ofSeconds(600), Optional.empty(), Optional.empty());
+        return TestSettings.with("jwtbearer.registry.cache-seconds", Long.toString(cacheTime.toSeconds()));
     }
 
     private IssuerSigningKeys node() {
@@ -74,9 +73,7 @@ class IssuerSigningKeysTest {
     @Test
     void settingsWhenGeneratedKeyAlgorithmIsNotRs256Ps256OrEs256ThenRefused() {
         for (String algorithm : List.of("HS256", "none", "ES512", "rs256")) {
-            assertThrows(IllegalStateException.class, () -> new IssuerSettings("https://issuer.example.com", "aud",
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), CACHE, Optional.empty(),
-                    Optional.of(algorithm), Duration.ZERO, Duration.ofSeconds(600), Optional.empty(), Optional.empty()), algorithm);
+            assertThrows(IllegalStateException.class, () -> TestSettings.with("jwtbearer.signing.algorithm", algorithm), algorithm);
         }
     }
 

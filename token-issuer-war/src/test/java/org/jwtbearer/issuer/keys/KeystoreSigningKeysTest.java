@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jwtbearer.issuer.config.IssuerSettings;
+import org.jwtbearer.issuer.config.TestSettings;
 import org.jwtbearer.security.jose.KeyMaterialException;
 
 /** Keys an operator keeps in a keystore: the signing one and the ones only published, each under its alias. */
@@ -40,10 +41,16 @@ class KeystoreSigningKeysTest {
     }
 
     private static IssuerSettings settings(String alias, String algorithm, String next, String previous) {
-        return new IssuerSettings("https://issuer.example.com", "https://issuer.example.com/api", Optional.empty(),
-                Optional.of(keystore.toString()), Optional.of(PASSWORD), Optional.of(alias), Duration.ofSeconds(10),
-                Optional.empty(), Optional.ofNullable(algorithm), Duration.ZERO, Duration.ofSeconds(600),
-                Optional.ofNullable(next), Optional.ofNullable(previous));
+        java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of(
+                "jwtbearer.signing.keystore", keystore.toString(), "jwtbearer.signing.keystore-password", PASSWORD,
+                "jwtbearer.signing.key-alias", alias));
+        for (String[] optional : new String[][] {{"jwtbearer.signing.algorithm", algorithm},
+                {"jwtbearer.signing.next-key-alias", next}, {"jwtbearer.signing.previous-key-alias", previous}}) {
+            if (optional[1] != null) {
+                settings.addAll(java.util.List.of(optional));
+            }
+        }
+        return TestSettings.with(settings.toArray(String[]::new));
     }
 
     @Test

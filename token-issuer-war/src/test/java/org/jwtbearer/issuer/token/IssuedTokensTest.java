@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.jwtbearer.issuer.client.RegisteredClient;
 import org.jwtbearer.issuer.client.UserField;
 import org.jwtbearer.issuer.config.IssuerSettings;
+import org.jwtbearer.issuer.config.TestSettings;
 import org.jwtbearer.issuer.grant.OAuthError;
 import org.jwtbearer.issuer.grant.OAuthException;
 import org.jwtbearer.issuer.keys.IssuerSigningKeys;
@@ -58,9 +59,7 @@ class IssuedTokensTest {
     void wire() {
         published.add(new VerifierKey("current", CURRENT.getPublic(), null, "RS256"));
         published.add(new VerifierKey("retired", RETIRED.getPublic(), null, "RS256"));
-        IssuerSettings settings = new IssuerSettings(ISSUER, ISSUER + "/api", Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Duration.ofSeconds(10), Optional.empty(), Optional.empty(),
-                Duration.ZERO, Duration.ofSeconds(600), Optional.empty(), Optional.empty());
+        IssuerSettings settings = TestSettings.with("jwtbearer.issuer", ISSUER);
         IssuerSigningKeys keys = new IssuerSigningKeys() {
             @Override
             public SigningKey current() {
