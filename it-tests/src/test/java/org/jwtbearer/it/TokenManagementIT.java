@@ -209,8 +209,8 @@ class TokenManagementIT {
             assertTrue(response.statusCode() == 400 || response.statusCode() == 401, member + ": " + response.statusCode());
             assertEquals(expectedError, Http.json(response).getString("error"), member);
         });
-        assertEquals(List.of("client_secret_basic", "client_secret_post"), strings(metadata, "introspection_endpoint_auth_methods_supported"));
-        assertEquals(List.of("client_secret_basic", "client_secret_post"), strings(metadata, "revocation_endpoint_auth_methods_supported"));
+        assertEquals(List.of("client_secret_basic", "client_secret_post", "private_key_jwt"), strings(metadata, "introspection_endpoint_auth_methods_supported"));
+        assertEquals(List.of("client_secret_basic", "client_secret_post", "private_key_jwt"), strings(metadata, "revocation_endpoint_auth_methods_supported"));
         assertTrue(strings(metadata, "grant_types_supported").contains(Http.JWT_BEARER));
         assertEquals(List.of(), strings(metadata, "response_types_supported"));
         assertTrue(strings(metadata, "scopes_supported").contains("useraccount"));

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jwtbearer.issuer.audit.AuditLog;
 import org.jwtbearer.issuer.audit.AuditTrail;
-import org.jwtbearer.issuer.grant.ClientCredentials;
 import org.jwtbearer.issuer.grant.JwtBearerGrant;
 import org.jwtbearer.issuer.grant.OAuthError;
 import org.jwtbearer.issuer.grant.OAuthException;
@@ -65,15 +64,8 @@ public class TokenEndpoint {
             String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
             // Decided before parsing: a malformed Basic header is answered with the Basic challenge too.
             basicUsed = BasicCredentials.isBasic(authorization);
-            ClientCredentials credentials = ClientCredentialsReader.read(form, BasicCredentials.parse(authorization));
-            audit.clientAuthentication(credentials.method().registeredName());
-            String grantType = form.get("grant_type").orElseThrow(() -> new OAuthException(
-                    OAuthError.INVALID_REQUEST, "The grant_type parameter is required", "grant_type_missing"));
-            if (!JwtBearerGrant.GRANT_TYPE.equals(grantType)) {
-                throw new OAuthException(OAuthError.UNSUPPORTED_GRANT_TYPE,
-                        "Only the grant type " + JwtBearerGrant.GRANT_TYPE + " is supported", "grant_type_unsupported");
-            }
-            TokenRequest tokenRequest = new TokenRequest(form.get("assertion").orElse(null), credentials, form.get("scope"), now);
+            TokenRequest tokenRequest = TokenRequestReader.read(form, authorization, now);
+            audit.clientAuthentication(tokenRequest.credentials().method().registeredName());
             TokenResult result = jwtBearerGrant.handle(tokenRequest, audit);
             auditLog.write(audit.outcome("issued", null, null));
             return OAuthAnswers.answer(200, format, ResponseFormat.members(

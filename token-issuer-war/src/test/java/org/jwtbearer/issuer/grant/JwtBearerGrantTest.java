@@ -35,58 +35,23 @@ import org.jwtbearer.security.assertion.SigningKey;
  */
 class JwtBearerGrantTest {
 
-    private static final Instant NOW = Instant.parse("2030-01-01T12:00:00.250Z");
-    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final Instant NOW = GrantHarness.NOW;
+    private static final Clock CLOCK = GrantHarness.CLOCK;
 
-    private final Map<String, RegisteredClient> clients = new HashMap<>();
-    private final Map<String, User> users = new HashMap<>();
-    private final List<String> usedJtis = new ArrayList<>();
-    private final List<String> issuedFor = new ArrayList<>();
+    private Map<String, RegisteredClient> clients;
+    private Map<String, User> users;
+    private List<String> usedJtis;
+    private List<String> issuedFor;
     private JwtBearerGrant grant;
 
     @BeforeEach
     void wire() {
-        clients.put(TestClients.CLIENT_ID, TestClients.registered());
-        users.put("abel.tuter", new User("0123456789abcdef0123456789abcdef", "abel.tuter", "abel@example.com", Set.of("itil"), true, false));
-        users.put("gone", new User("fedcba9876543210fedcba9876543210", "gone", null, Set.of(), false, false));
-        users.put("locked", new User("00000000000000000000000000000001", "locked", null, Set.of("itil"), true, true));
-        grant = new JwtBearerGrant();
-        grant.clients = new ClientRegistry() {
-            @Override
-            public Optional<RegisteredClient> find(String clientId) {
-                return Optional.ofNullable(clients.get(clientId));
-            }
-
-            @Override
-            public Optional<RegisteredClient> findByIssuer(String issuer) {
-                return find(issuer);
-            }
-        };
-        grant.users = new UserDirectory() {
-            @Override
-            public Optional<User> find(UserField field, String value) {
-                return Optional.ofNullable(users.get(value));
-            }
-        };
-        grant.replayStore = new ReplayStore() {
-            @Override
-            public boolean firstUse(String clientId, String jti, Instant keepUntil, Instant now) {
-                if (usedJtis.contains(clientId + "/" + jti)) {
-                    return false;
-                }
-                usedJtis.add(clientId + "/" + jti);
-                return true;
-            }
-        };
-        grant.keys = TestClients.keys();
-        grant.authenticator = TestClients.authenticator(grant.clients, grant.replayStore, grant.keys, CLOCK);
-        grant.tokens = new AccessTokenIssuer() {
-            @Override
-            public IssuedToken issue(RegisteredClient client, User user, String scope, Instant now) {
-                issuedFor.add(user.userName());
-                return new IssuedToken("token-for-" + user.userName(), "jti", now.getEpochSecond() + 1800);
-            }
-        };
+        GrantHarness harness = new GrantHarness();
+        clients = harness.clients;
+        users = harness.users;
+        usedJtis = harness.usedJtis;
+        issuedFor = harness.issuedFor;
+        grant = harness.grant;
     }
 
     private static JwtBearerAssertion.Builder assertion() {
