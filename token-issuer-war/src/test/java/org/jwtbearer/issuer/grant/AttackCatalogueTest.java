@@ -192,7 +192,7 @@ class AttackCatalogueTest {
                         basic(TestClients.CLIENT_ID, "wrong")), OAuthError.INVALID_CLIENT, "client_secret_mismatch"),
                 row("C23 valid assertion, bogus client_assertion", () -> Attempt.form(withClientAssertion(signed(claims()),
                         "eyJhbGciOiJSUzI1NiJ9.e30.c2ln"), null), OAuthError.INVALID_CLIENT, "client_assertion_sub_missing"),
-                // D. Token endpoint
+                // D. Token endpoint (D25, the query string never read, is a matter of HTTP: AssertionRulesIT)
                 row("D24 assertion twice", () -> new Attempt("application/x-www-form-urlencoded",
                         "grant_type=" + enc(JwtBearerGrant.GRANT_TYPE) + "&assertion=a&assertion=b", null),
                         OAuthError.INVALID_REQUEST, "parameter_repeated"),
