@@ -133,7 +133,7 @@ public class ClientAuthenticator {
         boolean first;
         try {
             first = replayStore.firstUse(authenticated.client().clientId(), CLIENT_ASSERTION_NAMESPACE + used.jti(),
-                    used.keepUntil(), now);
+                    used.keepUntil());
         } catch (IllegalStateException e) {
             throw new OAuthException(OAuthError.SERVER_ERROR, "The request could not be handled; try again", "replay_store_unavailable");
         }

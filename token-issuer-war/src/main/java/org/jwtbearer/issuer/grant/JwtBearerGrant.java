@@ -93,7 +93,7 @@ public class JwtBearerGrant {
         String scope = grantedScope(client, request.scope(), claims);
         // Both jtis last, the client assertion's first: a replayed client assertion uses up no grant jti.
         authenticator.recordUse(authenticated, now);
-        recordJti(client, claims, now);
+        recordJti(client, claims);
 
         AccessTokenIssuer.IssuedToken token = tokens.issue(client, user, scope, now);
         return new TokenResult(token.value(), secondsLeft(token.expiresAt(), now), scope);
@@ -186,7 +186,7 @@ public class JwtBearerGrant {
         return String.join(" ", scopes);
     }
 
-    private void recordJti(RegisteredClient client, JwtClaims claims, Instant now) {
+    private void recordJti(RegisteredClient client, JwtClaims claims) {
         String jti = stringClaim(claims, "jti");
         if (jti == null) {
             return;
@@ -195,7 +195,7 @@ public class JwtBearerGrant {
         Instant keepUntil = Instant.ofEpochSecond(exp).plus(client.clockSkew());
         boolean first;
         try {
-            first = replayStore.firstUse(client.clientId(), jti, keepUntil, now);
+            first = replayStore.firstUse(client.clientId(), jti, keepUntil);
         } catch (IllegalStateException e) {
             throw new OAuthException(OAuthError.SERVER_ERROR, "The token could not be issued; try again", "replay_store_unavailable");
         }

@@ -25,7 +25,7 @@ public class ReplayStore {
      * @return true when this is the first use; false when the jti was used before (a replay)
      * @throws IllegalStateException when the store cannot be reached and the answer is unknown
      */
-    public boolean firstUse(String clientId, String jti, Instant keepUntil, Instant now) {
+    public boolean firstUse(String clientId, String jti, Instant keepUntil) {
         return table.insertIfAbsent(clientId, hash(jti), keepUntil.getEpochSecond());
     }
 

@@ -58,7 +58,7 @@ final class GrantHarness {
         };
         grant.replayStore = new ReplayStore() {
             @Override
-            public boolean firstUse(String clientId, String jti, Instant keepUntil, Instant now) {
+            public boolean firstUse(String clientId, String jti, Instant keepUntil) {
                 if (usedJtis.contains(clientId + "/" + jti)) {
                     return false;
                 }

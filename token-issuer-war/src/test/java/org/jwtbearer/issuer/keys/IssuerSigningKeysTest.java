@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.jwtbearer.issuer.config.IssuerSettings;
 import org.jwtbearer.issuer.config.TestSettings;
+import org.jwtbearer.issuer.support.MutableClock;
 import org.jwtbearer.issuer.support.SecretBox;
 
 /** Two issuer nodes sharing one key store: what each signs with and publishes, and when it sees the other's change. */

@@ -3,18 +3,15 @@ package org.jwtbearer.issuer.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 class ExpiringCacheTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     private final AtomicInteger loads = new AtomicInteger();
 
     private String load(String key) {
@@ -28,7 +25,7 @@ class ExpiringCacheTest {
         assertEquals("A", cache.get("a", this::load));
         assertEquals("A", cache.get("a", this::load));
         assertEquals(1, loads.get());
-        clock.now = clock.now.plusSeconds(11);
+        clock.advance(Duration.ofSeconds(11));
         cache.get("a", this::load);
         assertEquals(2, loads.get());
     }
@@ -66,24 +63,5 @@ class ExpiringCacheTest {
         cache.clear();
         cache.get("a", this::load);
         assertEquals(2, loads.get());
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
