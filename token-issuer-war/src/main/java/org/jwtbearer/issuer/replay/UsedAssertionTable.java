@@ -9,14 +9,17 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
  * The table of used jtis, in plain JDBC: one INSERT per token request, committed on its own. The unique key
  * on (client, jti hash) is the replay check itself — the database lets exactly one insert win, on one node
- * or many — so there is no read before the insert, no entity and no transaction to coordinate. Outside any
- * transaction ({@code NOT_SUPPORTED}) the statement commits by itself, and a duplicate rolls back nothing
- * the caller was doing.
+ * or many — so there is no read before the insert, no entity and no transaction to coordinate. It runs
+ * outside any transaction, so the statement commits by itself and a duplicate rolls back nothing the caller
+ * was doing. That is checked rather than arranged with {@code @Transactional(NOT_SUPPORTED)}, whose suspend
+ * and resume around every insert showed in the token endpoint's profile.
  */
 @ApplicationScoped
 public class UsedAssertionTable {
@@ -27,12 +30,17 @@ public class UsedAssertionTable {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /**
      * @return true when the row was inserted; false when it was already there (a replay)
      * @throws IllegalStateException when the database failed and the answer is unknown
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public boolean insertIfAbsent(String clientId, String jtiHash, long expiresAt) {
+        if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            throw new IllegalStateException("the replay store must be written outside any transaction");
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, clientId);
