@@ -3,17 +3,17 @@
 # the README's quick start command first. Every request carries a fresh, pre-minted RS256 assertion of the
 # demo client, authenticated with its secret: the full path of a real integration.
 #
-#   bench/token-endpoint.sh                      # defaults below: 20 s warm-up, then 20 s measured
+#   bench/token-endpoint.sh                      # defaults below: 60 s warm-up, then 20 s measured
 #   DURATION=60s CONNECTIONS=32 COUNT=150000 bench/token-endpoint.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BASE_URL=${BASE_URL:-http://localhost:8080}
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-60s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
-COUNT=${COUNT:-60000}
+COUNT=${COUNT:-100000}
 CLIENT_ID=be3aeb583ace210011c15b24a43e25d8
 CLI=client/target/jwtbearer-cli.jar
 
