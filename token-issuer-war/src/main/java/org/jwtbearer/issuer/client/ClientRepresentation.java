@@ -53,6 +53,9 @@ public final class ClientRepresentation {
         c.verifierKeys.stream().sorted(Comparator.comparing(k -> k.id == null ? Long.MAX_VALUE : k.id))
                 .forEach(k -> keys.add(key(k, withReadOnly)));
         json.add("verifier_keys", keys);
+        if (c.jwksUri != null) {
+            json.add("jwks_uri", c.jwksUri);
+        }
         JsonArrayBuilder validations = Json.createArrayBuilder();
         Map<String, List<String>> byClaim = new TreeMap<>();
         c.claimValidations.forEach(v -> byClaim.computeIfAbsent(v.claim(), claim -> new ArrayList<>()).add(v.value()));
