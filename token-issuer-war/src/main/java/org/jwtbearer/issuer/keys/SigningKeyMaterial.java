@@ -12,10 +12,9 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 
-import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.lang.JoseException;
 import org.jwtbearer.issuer.support.SecretBox;
 import org.jwtbearer.security.assertion.SigningKey;
+import org.jwtbearer.security.jose.Thumbprints;
 import org.jwtbearer.security.jose.VerifierKey;
 
 /** Making managed signing keys, and turning them into and out of their stored form. */
@@ -66,11 +65,7 @@ final class SigningKeyMaterial {
 
     /** The kid is the key's RFC 7638 thumbprint: stable for the key, and different for every other key. */
     static String thumbprint(PublicKey publicKey) {
-        try {
-            return PublicJsonWebKey.Factory.newPublicJwk(publicKey).calculateBase64urlEncodedThumbprint("SHA-256");
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot compute the signing key's thumbprint", e);
-        }
+        return Thumbprints.jwk(publicKey);
     }
 
     private static PublicKey publicKey(StoredSigningKey stored) {
