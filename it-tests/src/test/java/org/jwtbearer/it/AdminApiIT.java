@@ -134,6 +134,25 @@ class AdminApiIT {
     }
 
     @Test
+    void withdrawnSigningKeyLeavesTheJwksAndItsTokensAreNoLongerActive() {
+        String before = Tokens.accessTokenFor(Fixtures.USER_ITIL);
+        String oldKid = Tokens.header(before).getString("kid");
+        assertEquals(409, Http.json("DELETE", url("signing-keys/" + oldKid), null, "Authorization", admin).statusCode(),
+                "the current key is withdrawn only after a rotation");
+        assertEquals(200, Http.json("POST", url("signing-keys/rotate?force=true"), null, "Authorization", admin).statusCode());
+        String freshAdmin = Http.bearer(Tokens.accessTokenFor(Fixtures.USER_ADMIN));
+
+        HttpResponse<String> withdrawn = Http.json("DELETE", url("signing-keys/" + oldKid), null, "Authorization", freshAdmin);
+
+        assertEquals(200, withdrawn.statusCode());
+        assertFalse(Http.get(Fixtures.baseUrl() + "/oauth2/jwks").body().contains(oldKid));
+        HttpResponse<String> introspected = Http.postForm(Fixtures.baseUrl() + "/oauth2/introspect", java.util.Map.of("token", before),
+                "Authorization", Http.basic(Fixtures.CONFIDENTIAL_CLIENT, Fixtures.CLIENT_SECRET));
+        assertFalse(Http.json(introspected).getBoolean("active"));
+        assertEquals(404, Http.json("DELETE", url("signing-keys/no-such-kid"), null, "Authorization", freshAdmin).statusCode());
+    }
+
+    @Test
     void signingKeyRotationWithoutAdminRoleIs403() {
         HttpResponse<String> response = Http.json("POST", url("signing-keys/rotate?force=true"), null,
                 "Authorization", Http.bearer(Tokens.accessTokenFor(Fixtures.USER_ITIL)));

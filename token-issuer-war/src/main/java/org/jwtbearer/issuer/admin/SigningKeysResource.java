@@ -7,9 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -20,10 +22,11 @@ import org.jwtbearer.issuer.keys.IssuerSigningKeys;
 import org.jwtbearer.issuer.keys.KeyRing;
 import org.jwtbearer.issuer.keys.PublishedKey;
 import org.jwtbearer.issuer.keys.RotationOutcome;
+import org.jwtbearer.issuer.keys.WithdrawalOutcome;
 
 /**
  * {@code /admin/signing-keys}: the issuer's signing keys for an operator — kid, state and dates, never private
- * material — and {@code POST /admin/signing-keys/rotate}. Access: the {@code admin} role (web.xml).
+ * material — {@code POST /admin/signing-keys/rotate} and {@code DELETE /admin/signing-keys/{kid}}. Access: the {@code admin} role (web.xml).
  */
 @Path("admin/signing-keys")
 @ApplicationScoped
@@ -55,6 +58,25 @@ public class SigningKeysResource {
                     .build());
         }
         throw new RegistryException(RegistryException.Kind.CONFLICT, ((RotationOutcome.Refused) outcome).reason());
+    }
+
+    /**
+     * Withdraws a retired or next key from the JWKS now — for a key that must not be trusted any longer. 200 with
+     * the keys after it; 404 for an unknown kid; 409 for the current key (rotate first) or with keystore keys.
+     * Other nodes follow within the registry cache time, resource servers at their next JWKS fetch.
+     */
+    @DELETE
+    @Path("{kid}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response withdraw(@PathParam("kid") String kid) {
+        WithdrawalOutcome outcome = keys.withdraw(kid);
+        if (outcome instanceof WithdrawalOutcome.Withdrawn withdrawn) {
+            return ok(listing(withdrawn.keys()).add("withdrawn", kid).build());
+        }
+        if (outcome instanceof WithdrawalOutcome.Refused refused) {
+            throw new RegistryException(RegistryException.Kind.CONFLICT, refused.reason());
+        }
+        throw RegistryException.notFound("signing key " + kid);
     }
 
     private JsonObjectBuilder listing(KeyRing ring) {

@@ -112,6 +112,22 @@ public class IssuerSigningKeys {
         return ring;
     }
 
+    /** Withdraws a retired or next key from publication now (see {@link ManagedSigningKeys#withdraw}); refused with a keystore. */
+    public WithdrawalOutcome withdraw(String kid) {
+        if (managed == null) {
+            return new WithdrawalOutcome.Refused("The signing keys come from jwtbearer.signing.keystore: withdraw a key by "
+                    + "removing it from jwtbearer.signing.next-key-alias or previous-key-alias");
+        }
+        synchronized (this) {
+            WithdrawalOutcome outcome = managed.withdraw(kid);
+            if (outcome instanceof WithdrawalOutcome.Withdrawn withdrawn) {
+                ring = withdrawn.keys();
+                nextReadMillis = clock.millis() + settings.registryCacheTime().toMillis();
+            }
+            return outcome;
+        }
+    }
+
     /** Rotates now (see {@link ManagedSigningKeys#rotate}); refused with a keystore. */
     public RotationOutcome rotate(boolean force) {
         if (managed == null) {

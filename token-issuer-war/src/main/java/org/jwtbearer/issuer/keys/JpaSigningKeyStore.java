@@ -57,6 +57,14 @@ public class JpaSigningKeyStore implements SigningKeyStore {
                 .executeUpdate() == 1;
     }
 
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean deleteRetired(String kid) {
+        return em.createQuery("delete from SigningKeyEntity k where k.kid = :kid and k.liveState is null")
+                .setParameter("kid", kid)
+                .executeUpdate() == 1;
+    }
+
     /**
      * The statements run in this order so that no moment has two current or two next keys: retire the current,
      * promote the next, then add the new next.

@@ -116,6 +116,34 @@ final class ManagedSigningKeys {
         return new RotationOutcome.Rotated(current.get().kid(), next.get().kid(), newNext.kid(), settle(false));
     }
 
+    /**
+     * Takes a key out of publication now, for a key that must not be trusted any longer (leaked, say): a retired
+     * key is deleted — the tokens it signed stop verifying — and a next key is deleted and replaced by a fresh
+     * one. The current key is refused: rotate first, then withdraw it.
+     */
+    WithdrawalOutcome withdraw(String kid) {
+        settle(false);
+        Optional<StoredSigningKey> key = store.all().stream().filter(k -> k.kid().equals(kid)).findFirst();
+        if (key.isEmpty()) {
+            return new WithdrawalOutcome.Unknown();
+        }
+        boolean deleted = switch (key.get().state()) {
+            case CURRENT -> false;
+            case NEXT -> store.deleteNext(kid);
+            case RETIRED -> store.deleteRetired(kid);
+        };
+        if (key.get().state() == KeyState.CURRENT) {
+            return new WithdrawalOutcome.Refused("The key " + kid + " signs the access tokens now: rotate first "
+                    + "(POST /admin/signing-keys/rotate?force=true), then withdraw it");
+        }
+        if (!deleted) {
+            return new WithdrawalOutcome.Refused("The keys changed meanwhile (a rotation?); read them again");
+        }
+        LOG.warning(() -> "Withdrew the " + key.get().state().name().toLowerCase(java.util.Locale.ROOT) + " signing key " + kid
+                + " from publication; tokens it signed no longer verify");
+        return new WithdrawalOutcome.Withdrawn(settle(false));
+    }
+
     private KeyRing settle(boolean repair) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();

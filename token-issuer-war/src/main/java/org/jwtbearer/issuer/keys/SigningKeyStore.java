@@ -25,6 +25,9 @@ public interface SigningKeyStore {
     /** Deletes the next key {@code kid}: it never signed, so nothing needs it. */
     boolean deleteNext(String kid);
 
+    /** Deletes the retired key {@code kid} before its time: tokens it signed stop verifying. */
+    boolean deleteRetired(String kid);
+
     /**
      * One rotation, all or nothing: the current key {@code currentKid} retires until {@code retireUntil}, the next
      * key {@code nextKid} becomes current at {@code now}, and {@code newNext} is added as next.

@@ -72,6 +72,16 @@ class InMemorySigningKeyStore implements SigningKeyStore {
     }
 
     @Override
+    public synchronized boolean deleteRetired(String kid) {
+        StoredSigningKey key = rows.get(kid);
+        if (key == null || key.state() != KeyState.RETIRED) {
+            return false;
+        }
+        rows.remove(kid);
+        return true;
+    }
+
+    @Override
     public synchronized boolean rotate(String currentKid, String nextKid, long now, long retireUntil, StoredSigningKey newNext) {
         if (beforeNextRotate != null) {
             Runnable other = beforeNextRotate;

@@ -99,6 +99,44 @@ class ManagedSigningKeysTest {
     }
 
     @Test
+    void withdrawWhenRetiredThenNoLongerPublishedAndNothingElseChanges() {
+        ManagedSigningKeys node = node();
+        node.start();
+        String retired = store.find(KeyState.CURRENT).kid();
+        node.rotate(true);
+        String current = store.find(KeyState.CURRENT).kid();
+
+        WithdrawalOutcome.Withdrawn withdrawn = assertInstanceOf(WithdrawalOutcome.Withdrawn.class, node.withdraw(retired));
+
+        assertFalse(withdrawn.keys().verifierKeys().stream().anyMatch(k -> k.kid().equals(retired)));
+        assertFalse(withdrawn.keys().jwks().contains(retired));
+        assertEquals(current, withdrawn.keys().requireSigning().kid());
+    }
+
+    @Test
+    void withdrawWhenNextThenReplacedByAFreshNextKey() {
+        ManagedSigningKeys node = node();
+        node.start();
+        String next = store.find(KeyState.NEXT).kid();
+
+        WithdrawalOutcome.Withdrawn withdrawn = assertInstanceOf(WithdrawalOutcome.Withdrawn.class, node.withdraw(next));
+
+        assertNotEquals(next, store.find(KeyState.NEXT).kid());
+        assertFalse(withdrawn.keys().jwks().contains(next));
+    }
+
+    @Test
+    void withdrawWhenCurrentOrUnknownThenRefusedAndNothingChanges() {
+        ManagedSigningKeys node = node();
+        KeyRing before = node.start();
+
+        assertInstanceOf(WithdrawalOutcome.Refused.class, node.withdraw(before.requireSigning().kid()));
+        assertInstanceOf(WithdrawalOutcome.Unknown.class, node.withdraw("no-such-kid"));
+
+        assertEquals(before.jwks(), node.read().jwks());
+    }
+
+    @Test
     void rotateWhenNextPublishedTooRecentlyThenRefusedUnlessForced() {
         ManagedSigningKeys node = node();
         node.start();
