@@ -36,17 +36,6 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
         }
     }
 
-    /** A client whose keys are registered with it (no jwks_uri). */
-    public ClientDefinition(String clientId, String name, Optional<String> secret, boolean publicClient,
-                            UserField userField, List<String> acceptedIssuers, List<String> acceptedAudiences,
-                            long maxAssertionLifetime, long clockSkew, boolean requireJti, long accessTokenLifespan,
-                            List<String> scopes, List<String> algorithms, List<KeyDefinition> verifierKeys,
-                            List<ClaimValidation> claimValidations, boolean active) {
-        this(clientId, name, secret, publicClient, userField, acceptedIssuers, acceptedAudiences, maxAssertionLifetime,
-                clockSkew, requireJti, accessTokenLifespan, scopes, algorithms, verifierKeys, claimValidations, active,
-                Optional.empty());
-    }
-
     public ClientDefinition {
         check(clientId != null && !clientId.isBlank(), "client_id is required");
         check(clientId.length() <= 255, "client_id is longer than 255 characters");

@@ -42,17 +42,6 @@ public record RegisteredClient(String clientId, String name, Optional<String> se
         require(jwksUri.isEmpty() || keys.isEmpty(), "jwks_uri and verifier_keys are exclusive");
     }
 
-    /** A client with registered public keys only (no HMAC secret, no jwks_uri). */
-    public RegisteredClient(String clientId, String name, Optional<String> secretHash, boolean publicClient,
-                            UserField userField, Set<String> acceptedIssuers, Set<String> acceptedAudiences,
-                            Duration maxAssertionLifetime, Duration clockSkew, boolean requireJti,
-                            Duration accessTokenLifespan, Set<String> scopes, Set<String> algorithms,
-                            List<VerifierKey> keys, List<ClaimValidation> claimValidations, boolean active) {
-        this(clientId, name, secretHash, publicClient, userField, acceptedIssuers, acceptedAudiences, maxAssertionLifetime,
-                clockSkew, requireJti, accessTokenLifespan, scopes, algorithms, keys, claimValidations, active, Optional.empty(),
-                Optional.empty());
-    }
-
     /** A confidential client must prove itself with its secret; a public one has none to prove. */
     public boolean requiresSecret() {
         return !publicClient && secretHash.isPresent();

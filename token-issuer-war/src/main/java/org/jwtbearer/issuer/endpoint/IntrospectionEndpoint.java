@@ -4,8 +4,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jwtbearer.issuer.grant.ClientAuthenticator;
-import org.jwtbearer.issuer.grant.OAuthError;
 import org.jwtbearer.issuer.grant.OAuthException;
 import org.jwtbearer.issuer.token.IssuedTokens;
 import org.jwtbearer.security.token.VerifiedAccessToken;
@@ -35,7 +32,6 @@ import org.jwtbearer.security.token.VerifiedAccessToken;
 @ApplicationScoped
 public class IntrospectionEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(IntrospectionEndpoint.class.getName());
     private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
@@ -61,10 +57,6 @@ public class IntrospectionEndpoint {
                     .build();
         } catch (OAuthException e) {
             return OAuthAnswers.error(e, ResponseFormat.JSON, AuthenticatedForm.basicUsed(headers));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Introspection failed", e);
-            return OAuthAnswers.error(new OAuthException(OAuthError.SERVER_ERROR,
-                    "The server could not handle the request", "internal_error"), ResponseFormat.JSON, false);
         }
     }
 

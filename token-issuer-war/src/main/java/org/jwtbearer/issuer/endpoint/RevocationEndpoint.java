@@ -3,8 +3,6 @@ package org.jwtbearer.issuer.endpoint;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +13,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jwtbearer.issuer.grant.ClientAuthenticator;
-import org.jwtbearer.issuer.grant.OAuthError;
 import org.jwtbearer.issuer.grant.OAuthException;
 import org.jwtbearer.issuer.token.TokenRevocation;
 
@@ -24,7 +21,6 @@ import org.jwtbearer.issuer.token.TokenRevocation;
 @ApplicationScoped
 public class RevocationEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(RevocationEndpoint.class.getName());
 
     @Inject
     ClientAuthenticator authenticator;
@@ -44,10 +40,6 @@ public class RevocationEndpoint {
             return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
         } catch (OAuthException e) {
             return OAuthAnswers.error(e, ResponseFormat.JSON, AuthenticatedForm.basicUsed(headers));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Revocation failed", e);
-            return OAuthAnswers.error(new OAuthException(OAuthError.SERVER_ERROR,
-                    "The server could not handle the request", "internal_error"), ResponseFormat.JSON, false);
         }
     }
 }

@@ -28,6 +28,9 @@ final class AssertionClaimChecks {
         Optional<ClaimFailure> apply(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException;
     }
 
+    /** A jti is stored hashed, but it travels in logs and forms: longer than this is refused. */
+    static final int MAX_JTI_LENGTH = 1024;
+
     static final List<Check> CHECKS = List.of(
             AssertionClaimChecks::issuer,
             AssertionClaimChecks::subject,
@@ -139,8 +142,8 @@ final class AssertionClaimChecks {
         if (jti == null || jti.isEmpty()) {
             return client.requireJti() ? fail("jti_missing", "The assertion has no jti claim") : Optional.empty();
         }
-        if (jti.length() > 1024) {
-            return fail("jti_too_long", "The assertion's jti is longer than 1024 characters");
+        if (jti.length() > MAX_JTI_LENGTH) {
+            return fail("jti_too_long", "The assertion's jti is longer than " + MAX_JTI_LENGTH + " characters");
         }
         return Optional.empty();
     }

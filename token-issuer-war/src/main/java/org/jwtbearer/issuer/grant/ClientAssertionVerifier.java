@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
-import org.jose4j.jwt.NumericDate;
 import org.jwtbearer.issuer.client.ClientKeys;
 import org.jwtbearer.issuer.client.RegisteredClient;
 import org.jwtbearer.issuer.config.IssuerSettings;
@@ -30,8 +29,8 @@ import org.jwtbearer.security.jose.SignatureAlgorithms;
 @ApplicationScoped
 public class ClientAssertionVerifier {
 
-    /** A client assertion jti longer than this is refused (it is stored hashed, but it travels in logs and forms). */
-    static final int MAX_JTI_LENGTH = 1024;
+    private static final List<AssertionClaimChecks.Check> TIME_CHECKS = List.of(AssertionClaimChecks::expiry,
+            AssertionClaimChecks::lifetime, AssertionClaimChecks::issuedAt, AssertionClaimChecks::notBefore);
 
     @Inject
     IssuerSettings settings;
@@ -91,32 +90,14 @@ public class ClientAssertionVerifier {
         if (!claims.hasAudience() || claims.getAudience().stream().noneMatch(audiences::contains)) {
             failures.add("aud_not_accepted");
         }
-        long skew = client.clockSkew().toSeconds();
-        NumericDate exp = claims.getExpirationTime();
-        if (exp == null || exp.getValue() <= 0) {
-            failures.add("exp_missing");
-        } else {
-            if (exp.getValue() + skew <= now) {
-                failures.add("expired");
-            }
-            NumericDate iat = claims.getIssuedAt();
-            long max = client.maxAssertionLifetime().toSeconds();
-            if (exp.getValue() - (iat != null ? iat.getValue() : now) > max || exp.getValue() - now > max) {
-                failures.add("lifetime_too_long");
-            }
-        }
-        NumericDate iat = claims.getIssuedAt();
-        if (iat != null && iat.getValue() - skew > now) {
-            failures.add("iat_future");
-        }
-        NumericDate nbf = claims.getNotBefore();
-        if (nbf != null && nbf.getValue() - skew > now) {
-            failures.add("nbf_future");
+        // The times are read as for grant assertions: the same skew, the same two bounds on the lifetime.
+        for (AssertionClaimChecks.Check check : TIME_CHECKS) {
+            check.apply(client, claims, now).ifPresent(failure -> failures.add(failure.reason()));
         }
         String jti = claims.getJwtId();
         if (jti == null || jti.isEmpty()) {
             failures.add("jti_missing");
-        } else if (jti.length() > MAX_JTI_LENGTH) {
+        } else if (jti.length() > AssertionClaimChecks.MAX_JTI_LENGTH) {
             failures.add("jti_too_long");
         }
         return failures;

@@ -15,7 +15,7 @@ class ClientDefinitionTest {
 
     private static ClientDefinition define(Optional<String> secret, boolean publicClient, List<String> algorithms) {
         return new ClientDefinition("c1", null, secret, publicClient, UserField.USER_NAME, List.of(), List.of(), 300, 60, true,
-                1800, List.of("useraccount"), algorithms, List.of(), List.of(), true);
+                1800, List.of("useraccount"), algorithms, List.of(), List.of(), true, Optional.empty());
     }
 
     private static String refusal(Optional<String> secret, boolean publicClient, List<String> algorithms) {

@@ -425,7 +425,7 @@ class AttackCatalogueTest {
         return new RegisteredClient(clientId, clientId, secretHash, secretHash.isEmpty(), UserField.USER_NAME, Set.of(clientId),
                 Set.of(clientId, TestClients.TOKEN_ENDPOINT), Duration.ofSeconds(300), Duration.ofSeconds(60), true,
                 Duration.ofSeconds(1800), Set.of("useraccount"), Set.copyOf(SignatureAlgorithms.ASYMMETRIC),
-                List.of(key), List.of(), true);
+                List.of(key), List.of(), true, Optional.empty(), Optional.empty());
     }
 
     private static KeyPair generate(String algorithm) {

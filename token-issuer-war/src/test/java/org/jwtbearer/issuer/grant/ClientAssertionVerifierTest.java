@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.jwtbearer.issuer.client.ClientKeys;
 import org.jwtbearer.issuer.client.RegisteredClient;
 import org.jwtbearer.security.assertion.JwtSigner;
 import org.jwtbearer.security.assertion.SigningKey;
@@ -141,7 +141,7 @@ class ClientAssertionVerifierTest {
         RegisteredClient esOnly = new RegisteredClient(CLIENT.clientId(), CLIENT.name(), CLIENT.secretHash(), CLIENT.publicClient(),
                 CLIENT.userField(), CLIENT.acceptedIssuers(), CLIENT.acceptedAudiences(), CLIENT.maxAssertionLifetime(),
                 CLIENT.clockSkew(), CLIENT.requireJti(), CLIENT.accessTokenLifespan(), CLIENT.scopes(), Set.of("ES256"),
-                CLIENT.keys(), CLIENT.claimValidations(), CLIENT.active());
+                CLIENT.keys(), CLIENT.claimValidations(), CLIENT.active(), Optional.empty(), Optional.empty());
         OAuthException e = assertThrows(OAuthException.class, () -> verifier.verify(esOnly, signed(valid()), NOW));
         assertEquals("client_assertion_alg_not_allowed", e.reason());
     }

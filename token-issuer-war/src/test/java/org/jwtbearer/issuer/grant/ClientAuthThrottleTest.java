@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.jwtbearer.issuer.client.ClientKeys;
 import org.jwtbearer.issuer.client.ClientRegistry;
 import org.jwtbearer.issuer.client.RegisteredClient;
 import org.jwtbearer.issuer.client.SecretHash;

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jwtbearer.issuer.audit.AuditTrail;
-import org.jwtbearer.issuer.client.ClientKeys;
-import org.jwtbearer.issuer.client.ClientRegistry;
 import org.jwtbearer.issuer.client.RegisteredClient;
-import org.jwtbearer.issuer.client.UserField;
-import org.jwtbearer.issuer.replay.ReplayStore;
-import org.jwtbearer.issuer.token.AccessTokenIssuer;
 import org.jwtbearer.issuer.user.User;
-import org.jwtbearer.issuer.user.UserDirectory;
 import org.jwtbearer.security.assertion.JwtBearerAssertion;
 import org.jwtbearer.security.assertion.JwtSigner;
 import org.jwtbearer.security.assertion.SigningKey;
@@ -145,7 +136,7 @@ class JwtBearerGrantTest {
         clients.put(TestClients.CLIENT_ID, new RegisteredClient(base.clientId(), base.name(), base.secretHash(), base.publicClient(),
                 base.userField(), base.acceptedIssuers(), base.acceptedAudiences(), base.maxAssertionLifetime(), base.clockSkew(),
                 base.requireJti(), base.accessTokenLifespan(), base.scopes(), Set.of("ES256"), base.keys(),
-                base.claimValidations(), base.active()));
+                base.claimValidations(), base.active(), Optional.empty(), Optional.empty()));
         assertEquals("alg_not_allowed_for_client", refused(assertion().build().sign(TestClients.signingKey(), CLOCK)).reason());
     }
 
@@ -214,7 +205,7 @@ class JwtBearerGrantTest {
         RegisteredClient other = TestClients.registered();
         clients.put("client-a", new RegisteredClient("client-a", "A", Optional.empty(), true, other.userField(), Set.of("client-a"),
                 other.acceptedAudiences(), other.maxAssertionLifetime(), other.clockSkew(), other.requireJti(),
-                other.accessTokenLifespan(), other.scopes(), other.algorithms(), other.keys(), other.claimValidations(), true));
+                other.accessTokenLifespan(), other.scopes(), other.algorithms(), other.keys(), other.claimValidations(), true, Optional.empty(), Optional.empty()));
         String namingA = assertion().issuer("client-a").build().sign(TestClients.signingKey(), CLOCK);
 
         OAuthException e = assertThrows(OAuthException.class, () -> grant.handle(new TokenRequest(namingA,

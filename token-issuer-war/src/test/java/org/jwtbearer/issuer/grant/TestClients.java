@@ -64,7 +64,7 @@ final class TestClients {
         return new RegisteredClient(CLIENT_ID, "Test", Optional.empty(), true, UserField.USER_NAME, Set.of(CLIENT_ID),
                 Set.of(CLIENT_ID, TOKEN_ENDPOINT), Duration.ofSeconds(300), Duration.ofSeconds(60), true,
                 Duration.ofSeconds(1800), Set.of("useraccount", "reporting"), Set.copyOf(SignatureAlgorithms.ASYMMETRIC),
-                List.of(new VerifierKey("k1", KEY.getPublic(), null)), validations, true);
+                List.of(new VerifierKey("k1", KEY.getPublic(), null)), validations, true, Optional.empty(), Optional.empty());
     }
 
     /** The authenticator as the container wires it, over these collaborators; secrets are checked for real. */
@@ -98,7 +98,7 @@ final class TestClients {
         RegisteredClient c = registered();
         return new RegisteredClient(c.clientId(), c.name(), Optional.of(SecretHash.hash(secret)), false, c.userField(),
                 c.acceptedIssuers(), c.acceptedAudiences(), c.maxAssertionLifetime(), c.clockSkew(), c.requireJti(),
-                c.accessTokenLifespan(), c.scopes(), c.algorithms(), c.keys(), c.claimValidations(), c.active());
+                c.accessTokenLifespan(), c.scopes(), c.algorithms(), c.keys(), c.claimValidations(), c.active(), Optional.empty(), Optional.empty());
     }
 
     private static KeyPair rsa() {

@@ -196,7 +196,7 @@ class IssuedTokensTest {
         return new RegisteredClient(clientId, "Test", Optional.empty(), true, UserField.USER_NAME, Set.of(clientId),
                 Set.of(clientId), Duration.ofSeconds(300), Duration.ofSeconds(60), true, Duration.ofSeconds(1800),
                 Set.of("useraccount"), Set.copyOf(SignatureAlgorithms.ASYMMETRIC),
-                List.of(new VerifierKey("k", FOREIGN.getPublic(), null)), List.of(), true);
+                List.of(new VerifierKey("k", FOREIGN.getPublic(), null)), List.of(), true, Optional.empty(), Optional.empty());
     }
 
     private static SigningKey key(KeyPair pair, String kid) {
