@@ -17,3 +17,4 @@ CREATE TABLE IF NOT EXISTS jb_revoked_token (jti_hash VARCHAR(64) NOT NULL, clie
 CREATE INDEX IF NOT EXISTS ix_revoked_token_expiry ON jb_revoked_token (expires_at);
 ALTER TABLE jb_client ADD COLUMN IF NOT EXISTS secret_sealed VARCHAR(2048);
 ALTER TABLE jb_client ADD COLUMN IF NOT EXISTS jwks_uri VARCHAR(2048);
+ALTER TABLE jb_user ADD COLUMN IF NOT EXISTS name VARCHAR(255);

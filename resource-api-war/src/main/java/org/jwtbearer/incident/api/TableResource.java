@@ -30,6 +30,7 @@ import org.jwtbearer.incident.access.IncidentAccess;
 import org.jwtbearer.incident.model.Incident;
 import org.jwtbearer.incident.model.IncidentState;
 import org.jwtbearer.incident.model.IncidentStore;
+import org.jwtbearer.incident.user.UserDirectory;
 
 /**
  * The incident table, at {@code /api/now/table/incident} and {@code /api/now/v1/table/incident}, with
@@ -50,6 +51,9 @@ public class TableResource {
     @Inject
     Clock clock;
 
+    @Inject
+    UserDirectory directory;
+
     @Context
     UriInfo uri;
 
@@ -58,21 +62,20 @@ public class TableResource {
 
     @GET
     public Response list(@QueryParam("sysparm_limit") String limitParam, @QueryParam("sysparm_offset") String offsetParam,
-                         @QueryParam("sysparm_fields") String fieldsParam, @QueryParam("sysparm_no_count") String noCount,
-                         @QueryParam("sysparm_query") String query,
-                         @QueryParam("sysparm_display_value") String displayValue) {
-        rejectUnsupported(query, displayValue);
+                         @QueryParam("sysparm_no_count") String noCount, @QueryParam("sysparm_query") String query) {
+        rejectUnsupported(query);
+        Rendering rendering = Rendering.from(uri.getQueryParameters());
         int limit = nonNegative("sysparm_limit", limitParam, MAX_LIMIT);
         int offset = nonNegative("sysparm_offset", offsetParam, 0);
         if (limit == 0 || limit > MAX_LIMIT) {
             throw TableApiException.badRequest("sysparm_limit must be from 1 to " + MAX_LIMIT);
         }
-        List<String> fields = IncidentJson.selectFields(fieldsParam);
         boolean count = !"true".equalsIgnoreCase(noCount);
         IncidentStore.Page page = store.list(readScope(), offset, limit, count);
 
+        UserReferences users = users(page.records(), rendering);
         JsonArrayBuilder result = IncidentJson.JSON.createArrayBuilder();
-        page.records().forEach(incident -> result.add(IncidentJson.toJson(incident, fields)));
+        page.records().forEach(incident -> result.add(IncidentJson.toJson(incident, rendering, users)));
         Response.ResponseBuilder response = Response.ok(IncidentJson.JSON.createObjectBuilder().add("result", result).build().toString());
         if (count) {
             response.header("X-Total-Count", page.total());
@@ -86,22 +89,19 @@ public class TableResource {
 
     @GET
     @Path("{sys_id}")
-    public Response get(@PathParam("sys_id") String sysId, @QueryParam("sysparm_fields") String fieldsParam,
-                        @QueryParam("sysparm_display_value") String displayValue) {
-        rejectUnsupported(null, displayValue);
-        List<String> fields = IncidentJson.selectFields(fieldsParam);
+    public Response get(@PathParam("sys_id") String sysId) {
+        Rendering rendering = Rendering.from(uri.getQueryParameters());
         Incident incident = store.find(sysId, readScope())
                 .orElseThrow(() -> TableApiException.notFound("Record doesn't exist or ACL restricts the record retrieval"));
-        return Response.ok(IncidentJson.JSON.createObjectBuilder().add("result", IncidentJson.toJson(incident, fields)).build().toString())
-                .build();
+        return Response.ok(single(incident, rendering)).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(String body, @QueryParam("sysparm_fields") String fieldsParam) {
+    public Response create(String body) {
         Caller caller = Caller.of(security, token);
         IncidentAccess.requireWrite(caller);
-        List<String> fields = IncidentJson.selectFields(fieldsParam);
+        Rendering rendering = Rendering.from(uri.getQueryParameters());
         IncidentInput input = IncidentInput.from(parseObject(body));
         int impact = input.impact().orElse(3);
         int urgency = input.urgency().orElse(3);
@@ -111,9 +111,20 @@ public class TableResource {
                 input.callerId().orElse(caller.userName()), input.assignedTo().orElse(null)),
                 caller.userName(), clock.instant());
         URI location = uri.getAbsolutePathBuilder().path(created.sysId).build();
-        return Response.created(location)
-                .entity(IncidentJson.JSON.createObjectBuilder().add("result", IncidentJson.toJson(created, fields)).build().toString())
-                .build();
+        return Response.created(location).entity(single(created, rendering)).build();
+    }
+
+    /** A {@code {"result":{…}}} body with one record. */
+    private String single(Incident incident, Rendering rendering) {
+        return IncidentJson.JSON.createObjectBuilder()
+                .add("result", IncidentJson.toJson(incident, rendering, users(List.of(incident), rendering)))
+                .build().toString();
+    }
+
+    /** Links to and names of the users the records refer to; names are looked up only when displayed. */
+    private UserReferences users(List<Incident> records, Rendering rendering) {
+        return new UserReferences(uri.getBaseUriBuilder().path("table/sys_user").build().toString(),
+                directory.displayNames(IncidentJson.referencedUsers(records, rendering)));
     }
 
     /** Callers without itil or admin read only the incidents they are the caller of. */
@@ -123,16 +134,13 @@ public class TableResource {
     }
 
     /** Parameters this version does not implement are refused, never silently ignored: a filter that is ignored returns the whole table. */
-    private static void rejectUnsupported(String query, String displayValue) {
+    private static void rejectUnsupported(String query) {
         if (query != null && !query.isBlank()) {
             throw TableApiException.badRequest("sysparm_query is not supported by this version");
         }
-        if (displayValue != null && !displayValue.equalsIgnoreCase("false")) {
-            throw TableApiException.badRequest("sysparm_display_value=" + displayValue + " is not supported by this version");
-        }
     }
 
-    private static int nonNegative(String name, String value, int defaultValue) {
+    static int nonNegative(String name, String value, int defaultValue) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.jwtbearer.incident.model.IncidentState;
 import org.jwtbearer.incident.model.IncidentStore;
+import org.jwtbearer.incident.user.KnownUser;
+import org.jwtbearer.incident.user.UserDirectory;
 
 /**
  * With {@code jwtbearer.incident.demo-data=true} (the quick start sets it), an empty incident table gets a few
@@ -30,6 +32,10 @@ public class DemoIncidents {
             new IncidentStore.Draft("Printer on floor 3 jams", null,
                     IncidentState.ON_HOLD, 3, 3, "hardware", "fred.luddy", null));
 
+    /** The demo registry's users (demo/bootstrap.json), so the samples' references show names at once. */
+    private static final List<KnownUser> USERS = List.of(new KnownUser("abel.tuter", null, "Abel Tuter"),
+            new KnownUser("beth.anglin", null, "Beth Anglin"), new KnownUser("fred.luddy", null, "Fred Luddy"));
+
     @Inject
     Config config;
 
@@ -37,11 +43,15 @@ public class DemoIncidents {
     IncidentStore store;
 
     @Inject
+    UserDirectory directory;
+
+    @Inject
     Clock clock;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         boolean enabled = config.getOptionalValue("jwtbearer.incident.demo-data", Boolean.class).orElse(false);
         if (enabled && store.count() == 0) {
+            USERS.forEach(directory::learn);
             SAMPLES.forEach(draft -> store.create(draft, "system", clock.instant()));
             LOG.info(() -> "Created " + SAMPLES.size() + " demo incidents");
         }

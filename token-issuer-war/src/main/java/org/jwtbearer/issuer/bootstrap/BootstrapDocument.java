@@ -30,7 +30,7 @@ public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinit
             "access_token_lifespan", "scopes", "algorithms", "verifier_keys", "jwks_uri", "claim_validations", "active");
     private static final Set<String> KEY_FIELDS = Set.of("kid", "certificate", "jwk", "public_key");
     private static final Set<String> VALIDATION_FIELDS = Set.of("claim", "value", "values");
-    private static final Set<String> USER_FIELDS = Set.of("sys_id", "user_name", "email", "roles", "active", "locked_out");
+    private static final Set<String> USER_FIELDS = Set.of("sys_id", "user_name", "name", "email", "roles", "active", "locked_out");
 
     public static BootstrapDocument parse(String json) {
         JsonObject root;
@@ -142,7 +142,8 @@ public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinit
 
     private static UserDefinition user(JsonFields f) {
         try {
-            return new UserDefinition(f.string("sys_id"), f.requiredString("user_name"), f.string("email").orElse(null),
+            return new UserDefinition(f.string("sys_id"), f.requiredString("user_name"), f.string("name").orElse(null),
+                    f.string("email").orElse(null),
                     f.strings("roles", List.of()), f.bool("active", true), f.bool("locked_out", false));
         } catch (IllegalArgumentException e) {
             throw e.getMessage().startsWith(f.path()) ? e : new IllegalArgumentException(f.path() + ": " + e.getMessage(), e);

@@ -46,6 +46,9 @@ public class AccessTokenIssuer {
         claims.setJwtId(jti);
         claims.setClaim("groups", new ArrayList<>(user.roles().stream().sorted().toList()));
         claims.setClaim("upn", user.userName());
+        if (user.name() != null) {
+            claims.setClaim("name", user.name());
+        }
         return new IssuedToken(JwtSigner.sign(claims, keys.current(), TOKEN_TYPE), jti, expiresAt);
     }
 }

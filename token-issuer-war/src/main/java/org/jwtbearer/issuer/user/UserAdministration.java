@@ -91,6 +91,7 @@ public class UserAdministration {
     }
 
     private UserEntity write(UserEntity user, boolean isNew, UserDefinition definition) {
+        user.name = definition.name();
         user.email = definition.email();
         user.active = definition.active();
         user.lockedOut = definition.lockedOut();

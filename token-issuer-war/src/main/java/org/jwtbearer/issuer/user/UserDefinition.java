@@ -6,10 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * A user as an operator registers it. {@code sysId} is optional: a stable one is derived from the user
- * name when absent, so importing the same file twice gives the same ids.
+ * name when absent, so importing the same file twice gives the same ids. {@code name} is the display name
+ * (ServiceNow's {@code sys_user.name}), optional.
  */
-public record UserDefinition(Optional<String> sysId, String userName, String email, List<String> roles, boolean active,
-                             boolean lockedOut) {
+public record UserDefinition(Optional<String> sysId, String userName, String name, String email, List<String> roles,
+                             boolean active, boolean lockedOut) {
 
     private static final Pattern SYS_ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -22,6 +23,9 @@ public record UserDefinition(Optional<String> sysId, String userName, String ema
         }
         if (userName.length() > 255) {
             throw new IllegalArgumentException("user_name is longer than 255 characters");
+        }
+        if (name != null && name.length() > 255) {
+            throw new IllegalArgumentException("name is longer than 255 characters");
         }
         if (email != null && email.length() > 320) {
             throw new IllegalArgumentException("email is longer than 320 characters");

@@ -25,6 +25,9 @@ public class UserEntity {
     @Column(name = "user_name", nullable = false, unique = true, length = 255)
     String userName;
 
+    @Column(name = "name", length = 255)
+    String name;
+
     @Column(name = "email", length = 320)
     String email;
 
@@ -51,6 +54,6 @@ public class UserEntity {
     }
 
     User toUser() {
-        return new User(sysId, userName, email, Set.copyOf(roles), active, lockedOut);
+        return new User(sysId, userName, name, email, Set.copyOf(roles), active, lockedOut);
     }
 }

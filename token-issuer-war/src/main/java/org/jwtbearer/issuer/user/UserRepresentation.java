@@ -17,6 +17,9 @@ final class UserRepresentation {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("sys_id", u.sysId)
                 .add("user_name", u.userName);
+        if (u.name != null) {
+            json.add("name", u.name);
+        }
         if (u.email != null) {
             json.add("email", u.email);
         }

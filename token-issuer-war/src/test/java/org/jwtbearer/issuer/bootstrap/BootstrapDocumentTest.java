@@ -28,7 +28,7 @@ class BootstrapDocumentTest {
 
     private static String document(String clientFields) {
         return "{\"clients\":[{\"client_id\":\"c1\"" + clientFields + "}],"
-                + "\"users\":[{\"user_name\":\"abel.tuter\",\"email\":\"abel@example.com\",\"roles\":[\"itil\"]}]}";
+                + "\"users\":[{\"user_name\":\"abel.tuter\",\"name\":\"Abel Tuter\",\"email\":\"abel@example.com\",\"roles\":[\"itil\"]}]}";
     }
 
     @Test
@@ -46,6 +46,7 @@ class BootstrapDocumentTest {
         assertTrue(client.requireJti());
         assertEquals("k1", client.verifierKeys().get(0).kid());
         assertEquals(List.of("itil"), doc.users().get(0).roles());
+        assertEquals("Abel Tuter", doc.users().get(0).name());
     }
 
     @Test

@@ -36,9 +36,9 @@ final class GrantHarness {
 
     GrantHarness() {
         clients.put(TestClients.CLIENT_ID, TestClients.registered());
-        users.put("abel.tuter", new User("0123456789abcdef0123456789abcdef", "abel.tuter", "abel@example.com", Set.of("itil"), true, false));
-        users.put("gone", new User("fedcba9876543210fedcba9876543210", "gone", null, Set.of(), false, false));
-        users.put("locked", new User("00000000000000000000000000000001", "locked", null, Set.of("itil"), true, true));
+        users.put("abel.tuter", new User("0123456789abcdef0123456789abcdef", "abel.tuter", "Abel Tuter", "abel@example.com", Set.of("itil"), true, false));
+        users.put("gone", new User("fedcba9876543210fedcba9876543210", "gone", null, null, Set.of(), false, false));
+        users.put("locked", new User("00000000000000000000000000000001", "locked", null, null, Set.of("itil"), true, true));
         grant.clients = new ClientRegistry() {
             @Override
             public Optional<RegisteredClient> find(String clientId) {

@@ -46,7 +46,7 @@ class IssuedTokensTest {
     private static final KeyPair CURRENT = rsa();
     private static final KeyPair RETIRED = rsa();
     private static final KeyPair FOREIGN = rsa();
-    private static final User USER = new User("0123456789abcdef0123456789abcdef", "abel.tuter", "abel@example.com", Set.of("itil"), true, false);
+    private static final User USER = new User("0123456789abcdef0123456789abcdef", "abel.tuter", "Abel Tuter", "abel@example.com", Set.of("itil"), true, false);
 
     private final List<VerifierKey> published = new ArrayList<>();
     private final Set<String> revokedJtis = new HashSet<>();
@@ -116,6 +116,7 @@ class IssuedTokensTest {
 
         assertEquals("client-a", token.getClaim("client_id"));
         assertEquals("abel.tuter", token.getClaim("upn"));
+        assertEquals("Abel Tuter", token.getClaim("name"));
     }
 
     @Test
