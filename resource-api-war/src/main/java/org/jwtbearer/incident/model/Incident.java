@@ -98,15 +98,43 @@ public class Incident {
         number = String.format("INC%07d", NUMBER_BASE + seq);
     }
 
-    /** Sets state and what follows from it: {@code active}, {@code resolved_at}, {@code closed_at}. */
+    /**
+     * Sets state and what follows from it. Resolved, Closed and Canceled are inactive. Entering Resolved or
+     * Closed stamps {@code resolved_at} unless the incident already has one (Resolved, then Closed keeps the
+     * resolution time); entering Closed or Canceled stamps {@code closed_at} likewise. Moving back to an
+     * active state (New, In Progress, On Hold) reopens the incident: both stamps are cleared, so they always
+     * describe the current resolution. Going from Closed or Canceled back to Resolved clears {@code closed_at}
+     * and keeps {@code resolved_at}.
+     */
     public void changeState(IncidentState newState, Instant now) {
         state = newState.value();
         active = newState.active();
+        if (newState.active()) {
+            resolvedAt = null;
+            closedAt = null;
+            return;
+        }
         if ((newState == IncidentState.RESOLVED || newState == IncidentState.CLOSED) && resolvedAt == null) {
             resolvedAt = now;
         }
         if (newState == IncidentState.CLOSED || newState == IncidentState.CANCELED) {
             closedAt = closedAt == null ? now : closedAt;
+        } else {
+            closedAt = null;
         }
+    }
+
+    /** Sets impact and urgency, and the priority the matrix gives them. */
+    public void rate(int newImpact, int newUrgency) {
+        priority = Priority.of(newImpact, newUrgency);
+        impact = newImpact;
+        urgency = newUrgency;
+    }
+
+    /** Records one change made through the API: who, when, and one more in {@code sys_mod_count}. */
+    public void touch(String updatedBy, Instant now) {
+        sysUpdatedOn = now;
+        sysUpdatedBy = updatedBy;
+        sysModCount++;
     }
 }
