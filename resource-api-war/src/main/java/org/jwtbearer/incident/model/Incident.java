@@ -1,6 +1,9 @@
 package org.jwtbearer.incident.model;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -122,6 +125,52 @@ public class Incident {
         } else {
             closedAt = null;
         }
+    }
+
+    /**
+     * Applies an update with the rules that follow from it: priority from impact × urgency, state's
+     * {@code active}/{@code resolved_at}/{@code closed_at} ({@link #changeState}), and, only when some value
+     * actually differs, {@code sys_updated_on}, {@code sys_updated_by} and one more {@code sys_mod_count}.
+     * A value equal to the stored one is no change; an empty string clears a text field.
+     *
+     * <p>Every field is written here, inside the entity, rather than by the caller: JPA providers that track
+     * changes by weaving the entity (EclipseLink) only see writes the entity's own code makes.
+     *
+     * @return whether anything changed
+     */
+    public boolean apply(IncidentChange change, String updatedBy, Instant now) {
+        boolean changed = setText(change.shortDescription(), shortDescription, v -> shortDescription = v);
+        changed |= setText(change.description(), description, v -> description = v);
+        changed |= setText(change.category(), category, v -> category = v);
+        changed |= setText(change.callerId(), callerId, v -> callerId = v);
+        changed |= setText(change.assignedTo(), assignedTo, v -> assignedTo = v);
+        int newImpact = change.impact().orElse(impact);
+        int newUrgency = change.urgency().orElse(urgency);
+        if (newImpact != impact || newUrgency != urgency) {
+            rate(newImpact, newUrgency);
+            changed = true;
+        }
+        if (change.state().isPresent() && change.state().get().value() != state) {
+            changeState(change.state().get(), now);
+            changed = true;
+        }
+        if (changed) {
+            touch(updatedBy, now);
+        }
+        return changed;
+    }
+
+    /** Sets a text field the change names, if its value differs. Empty text is stored as no value, so "" and unset are one thing to queries. */
+    private static boolean setText(Optional<String> given, String stored, Consumer<String> setter) {
+        if (given.isEmpty()) {
+            return false;
+        }
+        String value = given.get().isEmpty() ? null : given.get();
+        if (Objects.equals(value, stored == null || stored.isEmpty() ? null : stored)) {
+            return false;
+        }
+        setter.accept(value);
+        return true;
     }
 
     /** Sets impact and urgency, and the priority the matrix gives them. */

@@ -31,7 +31,7 @@ public class IncidentWriteAttempt {
         if (!precondition.test(incident)) {
             return new WriteOutcome.PreconditionFailed(incident);
         }
-        if (change.applyTo(incident, updatedBy, now)) {
+        if (incident.apply(change, updatedBy, now)) {
             em.flush();
         }
         return new WriteOutcome.Written(incident);

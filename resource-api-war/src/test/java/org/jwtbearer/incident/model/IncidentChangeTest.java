@@ -51,30 +51,30 @@ class IncidentChangeTest {
     }
 
     @Test
-    void applyToWhenImpactChangesThenPriorityFromMatrix() {
+    void applyWhenImpactChangesThenPriorityFromMatrix() {
         Incident incident = stored();
 
-        assertTrue(impact(1).applyTo(incident, "beth.anglin", NOW));
+        assertTrue(incident.apply(impact(1), "beth.anglin", NOW));
 
         assertEquals(1, incident.impact);
         assertEquals(3, incident.priority);
     }
 
     @Test
-    void applyToWhenUrgencyChangesThenPriorityFromMatrix() {
+    void applyWhenUrgencyChangesThenPriorityFromMatrix() {
         Incident incident = stored();
-        impact(2).applyTo(incident, "beth.anglin", NOW);
+        incident.apply(impact(2), "beth.anglin", NOW);
 
-        urgency(1).applyTo(incident, "beth.anglin", NOW);
+        incident.apply(urgency(1), "beth.anglin", NOW);
 
         assertEquals(2, incident.priority);
     }
 
     @Test
-    void applyToWhenSomethingChangesThenSysFieldsRecordIt() {
+    void applyWhenSomethingChangesThenSysFieldsRecordIt() {
         Incident incident = stored();
 
-        assignedTo("beth.anglin").applyTo(incident, "beth.anglin", NOW);
+        incident.apply(assignedTo("beth.anglin"), "beth.anglin", NOW);
 
         assertEquals("beth.anglin", incident.assignedTo);
         assertEquals(1, incident.sysModCount);
@@ -84,22 +84,22 @@ class IncidentChangeTest {
     }
 
     @Test
-    void applyToWhenEachUpdateChangesThenModCountCountsEach() {
+    void applyWhenEachUpdateChangesThenModCountCountsEach() {
         Incident incident = stored();
 
-        impact(2).applyTo(incident, "a", NOW);
-        urgency(2).applyTo(incident, "b", NOW);
-        state(IncidentState.IN_PROGRESS).applyTo(incident, "c", NOW);
+        incident.apply(impact(2), "a", NOW);
+        incident.apply(urgency(2), "b", NOW);
+        incident.apply(state(IncidentState.IN_PROGRESS), "c", NOW);
 
         assertEquals(3, incident.sysModCount);
         assertEquals("c", incident.sysUpdatedBy);
     }
 
     @Test
-    void applyToWhenNothingNamedThenNoChangeAndSysFieldsKept() {
+    void applyWhenNothingNamedThenNoChangeAndSysFieldsKept() {
         Incident incident = stored();
 
-        assertFalse(IncidentChange.none().applyTo(incident, "beth.anglin", NOW));
+        assertFalse(incident.apply(IncidentChange.none(), "beth.anglin", NOW));
 
         assertEquals(0, incident.sysModCount);
         assertEquals(CREATED, incident.sysUpdatedOn);
@@ -107,31 +107,31 @@ class IncidentChangeTest {
     }
 
     @Test
-    void applyToWhenValuesEqualStoredOnesThenNoChange() {
+    void applyWhenValuesEqualStoredOnesThenNoChange() {
         Incident incident = stored();
         IncidentChange same = new IncidentChange(Optional.of("Printer jams"), Optional.empty(), Optional.of(IncidentState.NEW),
                 Optional.of(3), Optional.of(3), Optional.empty(), Optional.of("abel.tuter"), Optional.of(""));
 
-        assertFalse(same.applyTo(incident, "beth.anglin", NOW));
+        assertFalse(incident.apply(same, "beth.anglin", NOW));
 
         assertEquals(0, incident.sysModCount);
     }
 
     @Test
-    void applyToWhenEmptyTextThenFieldCleared() {
+    void applyWhenEmptyTextThenFieldCleared() {
         Incident incident = stored();
         incident.assignedTo = "beth.anglin";
 
-        assertTrue(assignedTo("").applyTo(incident, "beth.anglin", NOW));
+        assertTrue(incident.apply(assignedTo(""), "beth.anglin", NOW));
 
         assertNull(incident.assignedTo);
     }
 
     @Test
-    void applyToWhenStateResolvedThenInactiveAndStamped() {
+    void applyWhenStateResolvedThenInactiveAndStamped() {
         Incident incident = stored();
 
-        state(IncidentState.RESOLVED).applyTo(incident, "beth.anglin", NOW);
+        incident.apply(state(IncidentState.RESOLVED), "beth.anglin", NOW);
 
         assertFalse(incident.active);
         assertEquals(NOW, incident.resolvedAt);
@@ -139,11 +139,11 @@ class IncidentChangeTest {
     }
 
     @Test
-    void applyToWhenStateUnchangedThenStampsKept() {
+    void applyWhenStateUnchangedThenStampsKept() {
         Incident incident = stored();
-        state(IncidentState.RESOLVED).applyTo(incident, "beth.anglin", CREATED);
+        incident.apply(state(IncidentState.RESOLVED), "beth.anglin", CREATED);
 
-        assertFalse(state(IncidentState.RESOLVED).applyTo(incident, "beth.anglin", NOW));
+        assertFalse(incident.apply(state(IncidentState.RESOLVED), "beth.anglin", NOW));
 
         assertEquals(CREATED, incident.resolvedAt);
         assertEquals(1, incident.sysModCount);
