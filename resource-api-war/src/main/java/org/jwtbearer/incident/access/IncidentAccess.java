@@ -25,6 +25,14 @@ public final class IncidentAccess {
         }
     }
 
+    /** Deleting needs the admin role; itil alone reads and writes but does not delete. */
+    public static void requireDelete(Caller caller) {
+        requireWrite(caller);
+        if (!caller.hasRole(Caller.ROLE_ADMIN)) {
+            throw TableApiException.forbidden("Deleting incidents needs the admin role");
+        }
+    }
+
     public static boolean hasScope(Caller caller) {
         return caller.scopes().contains(REQUIRED_SCOPE);
     }

@@ -9,12 +9,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.jwtbearer.incident.model.IncidentChange;
 import org.jwtbearer.incident.model.IncidentState;
 
 /**
  * The writable fields of a create or update body, validated: a field the table does not have, a value of
  * the wrong type or out of range is a 400 before anything is written. Read-only fields ({@code sys_id},
- * {@code number}, {@code priority}, {@code sys_*} …) are ignored, as ServiceNow ignores them.
+ * {@code number}, {@code priority}, {@code sys_*} …) are ignored, as ServiceNow ignores them. A JSON
+ * {@code null} leaves a field as it is; an empty string clears a text field.
  */
 public record IncidentInput(Optional<String> shortDescription, Optional<String> description, Optional<IncidentState> state,
                             Optional<Integer> impact, Optional<Integer> urgency, Optional<String> category,
@@ -36,6 +38,11 @@ public record IncidentInput(Optional<String> shortDescription, Optional<String> 
                         .orElseThrow(() -> TableApiException.badRequest("state must be one of 1, 2, 3, 6, 7, 8"))),
                 number(body, "impact", 1, 3), number(body, "urgency", 1, 3),
                 text(body, "category"), text(body, "caller_id"), text(body, "assigned_to"));
+    }
+
+    /** The update this body asks for: the fields it names, merged into the stored record (PUT and PATCH alike). */
+    public IncidentChange toChange() {
+        return new IncidentChange(shortDescription, description, state, impact, urgency, category, callerId, assignedTo);
     }
 
     private static Optional<String> text(JsonObject body, String name) {

@@ -1,24 +1,26 @@
 package org.jwtbearer.incident.api;
 
-import java.io.StringReader;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -28,8 +30,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jwtbearer.incident.access.Caller;
 import org.jwtbearer.incident.access.IncidentAccess;
 import org.jwtbearer.incident.model.Incident;
+import org.jwtbearer.incident.model.IncidentChange;
 import org.jwtbearer.incident.model.IncidentState;
 import org.jwtbearer.incident.model.IncidentStore;
+import org.jwtbearer.incident.model.IncidentWrites;
+import org.jwtbearer.incident.model.WriteOutcome;
 import org.jwtbearer.incident.user.UserDirectory;
 
 /**
@@ -44,6 +49,9 @@ public class TableResource {
 
     @Inject
     IncidentStore store;
+
+    @Inject
+    IncidentWrites writes;
 
     @Inject
     JsonWebToken token;
@@ -93,16 +101,16 @@ public class TableResource {
         Rendering rendering = Rendering.from(uri.getQueryParameters());
         Incident incident = store.find(sysId, readScope())
                 .orElseThrow(() -> TableApiException.notFound("Record doesn't exist or ACL restricts the record retrieval"));
-        return Response.ok(single(incident, rendering)).build();
+        return Response.ok(single(incident, rendering)).tag(IncidentETag.of(incident)).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
+    public Response create(InputStream body) {
         Caller caller = Caller.of(security, token);
         IncidentAccess.requireWrite(caller);
         Rendering rendering = Rendering.from(uri.getQueryParameters());
-        IncidentInput input = IncidentInput.from(parseObject(body));
+        IncidentInput input = IncidentInput.from(JsonBody.readObject(body));
         int impact = input.impact().orElse(3);
         int urgency = input.urgency().orElse(3);
         Incident created = store.create(new IncidentStore.Draft(
@@ -111,7 +119,7 @@ public class TableResource {
                 input.callerId().orElse(caller.userName()), input.assignedTo().orElse(null)),
                 caller.userName(), clock.instant());
         URI location = uri.getAbsolutePathBuilder().path(created.sysId).build();
-        return Response.created(location).entity(single(created, rendering)).build();
+        return Response.created(location).tag(IncidentETag.of(created)).entity(single(created, rendering)).build();
     }
 
     /** A {@code {"result":{…}}} body with one record. */
@@ -150,14 +158,37 @@ public class TableResource {
         return Integer.parseInt(value.strip());
     }
 
-    private static JsonObject parseObject(String body) {
-        if (body == null || body.isBlank()) {
-            throw TableApiException.badRequest("The request body must be a JSON object");
+    @PUT
+    @Path("{sys_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response replace(@PathParam("sys_id") String sysId, InputStream body, @Context HttpHeaders headers) {
+        return update(sysId, body, headers);
+    }
+
+    /** PATCH and PUT are the same field-level merge, as in ServiceNow's Table API: fields the body leaves out keep their values. */
+    @PATCH
+    @Path("{sys_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("sys_id") String sysId, InputStream body, @Context HttpHeaders headers) {
+        Caller caller = Caller.of(security, token);
+        IncidentAccess.requireWrite(caller);
+        Rendering rendering = Rendering.from(uri.getQueryParameters());
+        Predicate<Incident> precondition = IfMatch.parse(headers.getRequestHeader(HttpHeaders.IF_MATCH));
+        IncidentChange change = IncidentInput.from(JsonBody.readObject(body)).toChange();
+        WriteOutcome outcome = writes.update(sysId, readScope(), precondition, change, caller.userName(), clock.instant());
+        if (!(outcome instanceof WriteOutcome.Written written)) {
+            return WriteAnswers.refusal(outcome);
         }
-        try (JsonReader reader = IncidentJson.JSON.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw TableApiException.badRequest("The request body must be a JSON object");
-        }
+        Incident updated = written.incident();
+        return Response.ok(single(updated, rendering)).tag(IncidentETag.of(updated)).build();
+    }
+
+    @DELETE
+    @Path("{sys_id}")
+    public Response delete(@PathParam("sys_id") String sysId, @Context HttpHeaders headers) {
+        IncidentAccess.requireDelete(Caller.of(security, token));
+        Predicate<Incident> precondition = IfMatch.parse(headers.getRequestHeader(HttpHeaders.IF_MATCH));
+        WriteOutcome outcome = writes.delete(sysId, readScope(), precondition);
+        return outcome instanceof WriteOutcome.Written ? Response.noContent().build() : WriteAnswers.refusal(outcome);
     }
 }

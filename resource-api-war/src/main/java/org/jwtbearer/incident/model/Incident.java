@@ -1,6 +1,9 @@
 package org.jwtbearer.incident.model;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -98,15 +101,89 @@ public class Incident {
         number = String.format("INC%07d", NUMBER_BASE + seq);
     }
 
-    /** Sets state and what follows from it: {@code active}, {@code resolved_at}, {@code closed_at}. */
+    /**
+     * Sets state and what follows from it. Resolved, Closed and Canceled are inactive. Entering Resolved or
+     * Closed stamps {@code resolved_at} unless the incident already has one (Resolved, then Closed keeps the
+     * resolution time); entering Closed or Canceled stamps {@code closed_at} likewise. Moving back to an
+     * active state (New, In Progress, On Hold) reopens the incident: both stamps are cleared, so they always
+     * describe the current resolution. Going from Closed or Canceled back to Resolved clears {@code closed_at}
+     * and keeps {@code resolved_at}.
+     */
     public void changeState(IncidentState newState, Instant now) {
         state = newState.value();
         active = newState.active();
+        if (newState.active()) {
+            resolvedAt = null;
+            closedAt = null;
+            return;
+        }
         if ((newState == IncidentState.RESOLVED || newState == IncidentState.CLOSED) && resolvedAt == null) {
             resolvedAt = now;
         }
         if (newState == IncidentState.CLOSED || newState == IncidentState.CANCELED) {
             closedAt = closedAt == null ? now : closedAt;
+        } else {
+            closedAt = null;
         }
+    }
+
+    /**
+     * Applies an update with the rules that follow from it: priority from impact × urgency, state's
+     * {@code active}/{@code resolved_at}/{@code closed_at} ({@link #changeState}), and, only when some value
+     * actually differs, {@code sys_updated_on}, {@code sys_updated_by} and one more {@code sys_mod_count}.
+     * A value equal to the stored one is no change; an empty string clears a text field.
+     *
+     * <p>Every field is written here, inside the entity, rather than by the caller: JPA providers that track
+     * changes by weaving the entity (EclipseLink) only see writes the entity's own code makes.
+     *
+     * @return whether anything changed
+     */
+    public boolean apply(IncidentChange change, String updatedBy, Instant now) {
+        boolean changed = setText(change.shortDescription(), shortDescription, v -> shortDescription = v);
+        changed |= setText(change.description(), description, v -> description = v);
+        changed |= setText(change.category(), category, v -> category = v);
+        changed |= setText(change.callerId(), callerId, v -> callerId = v);
+        changed |= setText(change.assignedTo(), assignedTo, v -> assignedTo = v);
+        int newImpact = change.impact().orElse(impact);
+        int newUrgency = change.urgency().orElse(urgency);
+        if (newImpact != impact || newUrgency != urgency) {
+            rate(newImpact, newUrgency);
+            changed = true;
+        }
+        if (change.state().isPresent() && change.state().get().value() != state) {
+            changeState(change.state().get(), now);
+            changed = true;
+        }
+        if (changed) {
+            touch(updatedBy, now);
+        }
+        return changed;
+    }
+
+    /** Sets a text field the change names, if its value differs. Empty text is stored as no value, so "" and unset are one thing to queries. */
+    private static boolean setText(Optional<String> given, String stored, Consumer<String> setter) {
+        if (given.isEmpty()) {
+            return false;
+        }
+        String value = given.get().isEmpty() ? null : given.get();
+        if (Objects.equals(value, stored == null || stored.isEmpty() ? null : stored)) {
+            return false;
+        }
+        setter.accept(value);
+        return true;
+    }
+
+    /** Sets impact and urgency, and the priority the matrix gives them. */
+    public void rate(int newImpact, int newUrgency) {
+        priority = Priority.of(newImpact, newUrgency);
+        impact = newImpact;
+        urgency = newUrgency;
+    }
+
+    /** Records one change made through the API: who, when, and one more in {@code sys_mod_count}. */
+    public void touch(String updatedBy, Instant now) {
+        sysUpdatedOn = now;
+        sysUpdatedBy = updatedBy;
+        sysModCount++;
     }
 }

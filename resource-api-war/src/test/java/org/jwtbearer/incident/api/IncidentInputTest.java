@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.jwtbearer.incident.model.IncidentChange;
 import org.jwtbearer.incident.model.IncidentState;
 
 class IncidentInputTest {
@@ -42,6 +43,23 @@ class IncidentInputTest {
     void fromWhenInvalidThenBadRequest(String body) {
         TableApiException e = assertThrows(TableApiException.class, () -> IncidentInput.from(json(body)));
         assertEquals(400, e.status());
+    }
+
+    @Test
+    void toChangeWhenFieldsNamedThenOnlyThoseInTheChange() {
+        IncidentChange change = IncidentInput.from(json("{\"urgency\":\"1\",\"assigned_to\":\"\",\"category\":null,\"priority\":\"1\"}")).toChange();
+        assertEquals(Optional.of(1), change.urgency());
+        assertEquals(Optional.of(""), change.assignedTo());
+        assertEquals(Optional.empty(), change.category());
+        assertEquals(Optional.empty(), change.impact());
+        assertEquals(Optional.empty(), change.shortDescription());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"description", "category", "caller_id", "assigned_to"})
+    void fromWhenAnyTextFieldTooLongThenBadRequest(String field) {
+        assertEquals(400, assertThrows(TableApiException.class,
+                () -> IncidentInput.from(json("{\"" + field + "\":\"" + "x".repeat(4001) + "\"}"))).status());
     }
 
     @Test
