@@ -30,12 +30,14 @@ import org.jwtbearer.incident.access.IncidentAccess;
 import org.jwtbearer.incident.model.Incident;
 import org.jwtbearer.incident.model.IncidentState;
 import org.jwtbearer.incident.model.IncidentStore;
+import org.jwtbearer.security.authorization.RequiresScope;
 
 /**
  * The incident table, at {@code /api/now/table/incident} and {@code /api/now/v1/table/incident}, with
  * ServiceNow Table API semantics.
  */
 @Path("{version: (v1/)?}table/incident")
+@RequiresScope(IncidentAccess.REQUIRED_SCOPE)
 @Produces(MediaType.APPLICATION_JSON)
 public class TableResource {
 
