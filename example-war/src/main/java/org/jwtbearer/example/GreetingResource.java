@@ -8,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -74,6 +75,10 @@ public class GreetingResource {
     JsonArray groupsAsJson;
 
     @Inject
+    @Claim(standard = Claims.sub)
+    Provider<String> subject;
+
+    @Inject
     Visits visits;
 
     /** Anyone, with or without a token. */
@@ -98,6 +103,7 @@ public class GreetingResource {
                 .add("scope", scope.getValue())
                 .add("email", email.orElse("(none)"))
                 .add("client_id", clientId)
+                .add("sub", subject.get())
                 .add("visits", visits.count());
         return me.build();
     }

@@ -131,6 +131,7 @@ class ExampleAppIT {
         assertEquals(claims.getJsonNumber("iat").longValue(), me.getJsonNumber("iat").longValue());
         assertEquals(claims.getString("scope"), me.getString("scope"));
         assertEquals(claims.getString("client_id"), me.getString("client_id"));
+        assertEquals(claims.getString("sub"), me.getString("sub"));
         assertEquals(claims.containsKey("email") ? claims.getString("email") : "(none)", me.getString("email"));
     }
 
