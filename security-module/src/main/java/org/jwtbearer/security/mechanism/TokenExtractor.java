@@ -35,7 +35,13 @@ public final class TokenExtractor {
         List<String> query = queryValues(request.getQueryString(), PARAMETER);
         List<String> form = List.of();
         if (readsForm(request.getMethod(), request.getContentType())) {
-            String[] all = request.getParameterValues(PARAMETER);
+            String[] all;
+            try {
+                all = request.getParameterValues(PARAMETER);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // The container could not parse the body (too many parameters, bad encoding): the request is malformed.
+                return new BearerCredential.Malformed("The form body cannot be read");
+            }
             // The container lists query-string values before body values (Servlet 6.0 §3.1).
             form = all == null || all.length <= query.size() ? List.of() : Arrays.asList(all).subList(query.size(), all.length);
         }
