@@ -20,6 +20,7 @@ final class FakeRequest {
     final List<Cookie> cookies = new ArrayList<>();
     final List<String> formValues = new ArrayList<>();
     int parameterReads;
+    boolean unparsableBody;
 
     FakeRequest header(String name, String value) {
         headers.computeIfAbsent(name.toLowerCase(), k -> new ArrayList<>()).add(value);
@@ -48,6 +49,9 @@ final class FakeRequest {
                     case "getCookies" -> cookies.isEmpty() ? null : cookies.toArray(new Cookie[0]);
                     case "getParameterValues" -> {
                         parameterReads++;
+                        if (unparsableBody) {
+                            throw new IllegalStateException("too many parameters");
+                        }
                         // As the container does: query-string values first, then the body's.
                         List<String> all = new ArrayList<>(TokenExtractor.queryValues(queryString, (String) args[0]));
                         all.addAll(formValues);

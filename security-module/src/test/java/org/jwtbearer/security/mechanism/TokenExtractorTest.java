@@ -95,6 +95,13 @@ class TokenExtractorTest {
     }
 
     @Test
+    void extractWhenContainerCannotParseTheFormThenMalformed() {
+        FakeRequest request = new FakeRequest().formPost(FORM, TOKEN);
+        request.unparsableBody = true;
+        assertInstanceOf(BearerCredential.Malformed.class, extract(FORM_ON, request));
+    }
+
+    @Test
     void extractWhenFormTokensOffThenBodyNeverRead() {
         FakeRequest request = new FakeRequest().formPost(FORM, TOKEN).header("Authorization", "Bearer " + TOKEN);
         assertEquals(new BearerCredential.Token(TOKEN), extract(TokenLocations.DEFAULT, request));
