@@ -5,8 +5,9 @@ import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The real EAR the build made: tests deploy what users deploy, never a hand-assembled copy. */
+/** The real archives the build made: tests deploy what users deploy, never a hand-assembled copy. */
 public final class Deployments {
 
     private Deployments() {
@@ -15,5 +16,11 @@ public final class Deployments {
     public static EnterpriseArchive ear() {
         File ear = new File(System.getProperty("it.ear", "target/deployments/jwtbearer.ear"));
         return ShrinkWrap.create(ZipImporter.class, "jwtbearer.ear").importFrom(ear).as(EnterpriseArchive.class);
+    }
+
+    /** The example application, at {@code /jwtbearer-example}. */
+    public static WebArchive exampleWar() {
+        File war = new File(System.getProperty("it.example.war", "target/deployments/jwtbearer-example.war"));
+        return ShrinkWrap.create(ZipImporter.class, "jwtbearer-example.war").importFrom(war).as(WebArchive.class);
     }
 }

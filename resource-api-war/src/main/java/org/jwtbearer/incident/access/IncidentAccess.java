@@ -33,7 +33,4 @@ public final class IncidentAccess {
         }
     }
 
-    public static boolean hasScope(Caller caller) {
-        return caller.scopes().contains(REQUIRED_SCOPE);
-    }
 }

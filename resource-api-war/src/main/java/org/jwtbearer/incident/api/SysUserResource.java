@@ -13,14 +13,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jwtbearer.incident.access.IncidentAccess;
 import org.jwtbearer.incident.user.SysUser;
 import org.jwtbearer.incident.user.UserDirectory;
+import org.jwtbearer.security.authorization.RequiresScope;
 
 /**
  * The users incidents refer to, read-only, at {@code /api/now/table/sys_user}: where the {@code link} of a
  * {@code caller_id} or {@code assigned_to} reference leads. Fields: {@code sys_id}, {@code user_name}, {@code name}.
  */
 @Path("{version: (v1/)?}table/sys_user")
+@RequiresScope(IncidentAccess.REQUIRED_SCOPE)
 @Produces(MediaType.APPLICATION_JSON)
 public class SysUserResource {
 

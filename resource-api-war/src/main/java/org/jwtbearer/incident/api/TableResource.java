@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jwtbearer.incident.access.Caller;
 import org.jwtbearer.incident.access.IncidentAccess;
 import org.jwtbearer.incident.model.Incident;
@@ -36,12 +35,14 @@ import org.jwtbearer.incident.model.IncidentStore;
 import org.jwtbearer.incident.model.IncidentWrites;
 import org.jwtbearer.incident.model.WriteOutcome;
 import org.jwtbearer.incident.user.UserDirectory;
+import org.jwtbearer.security.authorization.RequiresScope;
 
 /**
  * The incident table, at {@code /api/now/table/incident} and {@code /api/now/v1/table/incident}, with
  * ServiceNow Table API semantics.
  */
 @Path("{version: (v1/)?}table/incident")
+@RequiresScope(IncidentAccess.REQUIRED_SCOPE)
 @Produces(MediaType.APPLICATION_JSON)
 public class TableResource {
 
@@ -52,9 +53,6 @@ public class TableResource {
 
     @Inject
     IncidentWrites writes;
-
-    @Inject
-    JsonWebToken token;
 
     @Inject
     Clock clock;
@@ -107,7 +105,7 @@ public class TableResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
-        Caller caller = Caller.of(security, token);
+        Caller caller = Caller.of(security);
         IncidentAccess.requireWrite(caller);
         Rendering rendering = Rendering.from(uri.getQueryParameters());
         IncidentInput input = IncidentInput.from(JsonBody.readObject(body));
@@ -137,7 +135,7 @@ public class TableResource {
 
     /** Callers without itil or admin read only the incidents they are the caller of. */
     private Optional<String> readScope() {
-        Caller caller = Caller.of(security, token);
+        Caller caller = Caller.of(security);
         return IncidentAccess.readsAll(caller) ? Optional.empty() : Optional.of(caller.userName());
     }
 
@@ -170,7 +168,7 @@ public class TableResource {
     @Path("{sys_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("sys_id") String sysId, InputStream body, @Context HttpHeaders headers) {
-        Caller caller = Caller.of(security, token);
+        Caller caller = Caller.of(security);
         IncidentAccess.requireWrite(caller);
         Rendering rendering = Rendering.from(uri.getQueryParameters());
         Predicate<Incident> precondition = IfMatch.parse(headers.getRequestHeader(HttpHeaders.IF_MATCH));
@@ -186,7 +184,7 @@ public class TableResource {
     @DELETE
     @Path("{sys_id}")
     public Response delete(@PathParam("sys_id") String sysId, @Context HttpHeaders headers) {
-        IncidentAccess.requireDelete(Caller.of(security, token));
+        IncidentAccess.requireDelete(Caller.of(security));
         Predicate<Incident> precondition = IfMatch.parse(headers.getRequestHeader(HttpHeaders.IF_MATCH));
         WriteOutcome outcome = writes.delete(sysId, readScope(), precondition);
         return outcome instanceof WriteOutcome.Written ? Response.noContent().build() : WriteAnswers.refusal(outcome);

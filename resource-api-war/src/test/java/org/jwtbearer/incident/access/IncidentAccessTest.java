@@ -12,7 +12,7 @@ import org.jwtbearer.incident.api.TableApiException;
 class IncidentAccessTest {
 
     private static Caller caller(String... roles) {
-        return new Caller("someone", Set.of(roles), Set.of(IncidentAccess.REQUIRED_SCOPE));
+        return new Caller("someone", Set.of(roles));
     }
 
     @Test

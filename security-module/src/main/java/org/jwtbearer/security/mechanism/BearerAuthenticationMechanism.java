@@ -1,12 +1,12 @@
 package org.jwtbearer.security.mechanism;
 
 import java.io.IOException;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
@@ -16,16 +16,19 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eclipse.microprofile.config.Config;
 import org.jwtbearer.security.token.InvalidTokenException;
 import org.jwtbearer.security.token.VerifiedAccessToken;
 
 /**
- * Accepts the issuer's access tokens as {@code Authorization: Bearer} credentials (RFC 6750) and logs the
- * caller in with the token as principal and its {@code groups} as roles.
+ * Accepts the issuer's access tokens as bearer credentials (RFC 6750) and logs the caller in with the token
+ * as principal and its {@code groups} as roles.
  *
- * <p>This class does only HTTP: it reads the header, delegates verification to {@link BearerVerification},
- * and answers with RFC 6750 challenges. A request without credentials to a public resource stays anonymous;
- * one with a bad token to a public resource stays anonymous too, since nothing there depends on who it is.
+ * <p>This class does only HTTP: {@link TokenExtractor} finds the token where {@link TokenLocations} says,
+ * {@link BearerVerification} verifies it, and this class answers with RFC 6750 challenges. A request without
+ * credentials to a public resource stays anonymous; one with a bad token or a malformed request to a public
+ * resource stays anonymous too, with the {@link BearerRefusal} left for an authorization check further on
+ * (a public resource does not depend on who calls, but a JAX-RS method with {@code @RolesAllowed} does).
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -38,25 +41,31 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     BearerVerification verification;
 
+    @Inject
+    Config config;
+
+    private TokenExtractor extractor;
+
+    @PostConstruct
+    void init() {
+        extractor = new TokenExtractor(TokenLocations.from(config));
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         boolean protectedResource = context.isProtected() && !context.isAuthenticationRequest();
-        BearerCredential credential = BearerCredential.parse(Collections.list(request.getHeaders("Authorization")));
+        BearerCredential credential = extractor.extract(request);
         try {
             if (credential instanceof BearerCredential.Token token) {
                 return authenticate(token.value(), request, response, context, protectedResource);
             }
-            if (credential instanceof BearerCredential.Malformed malformed && protectedResource) {
-                FailureResponse.write(response, HttpServletResponse.SC_BAD_REQUEST,
-                        BearerChallenge.error(verification.realm(), "invalid_request", malformed.description()),
-                        "Bad Request", malformed.description());
-                return AuthenticationStatus.SEND_FAILURE;
+            if (credential instanceof BearerCredential.Malformed malformed) {
+                return refuse(BearerRefusal.invalidRequest(malformed.description()), request, response, context, protectedResource);
             }
             if (protectedResource) {
-                FailureResponse.write(response, HttpServletResponse.SC_UNAUTHORIZED,
-                        BearerChallenge.missing(verification.realm()),
-                        "User Not Authenticated", "Required to provide Auth information");
+                FailureResponse.write(response, HttpServletResponse.SC_UNAUTHORIZED, BearerChallenge.missing(verification.realm()),
+                        FailureResponse.NOT_AUTHENTICATED_MESSAGE, FailureResponse.NOT_AUTHENTICATED_DETAIL);
                 return AuthenticationStatus.SEND_FAILURE;
             }
             return context.doNothing();
@@ -72,16 +81,20 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             verified = verification.verify(token);
         } catch (InvalidTokenException e) {
             LOG.log(Level.FINE, "Bearer token refused ({0}): {1}", new Object[] {e.reason(), e.getMessage()});
-            if (!protectedResource) {
-                return context.doNothing();
-            }
-            FailureResponse.write(response, HttpServletResponse.SC_UNAUTHORIZED,
-                    BearerChallenge.error(verification.realm(), "invalid_token", e.getMessage()),
-                    "User Not Authenticated", "Required to provide Auth information");
-            return AuthenticationStatus.SEND_FAILURE;
+            return refuse(BearerRefusal.invalidToken(e.getMessage()), request, response, context, protectedResource);
         }
         request.setAttribute(TOKEN_ATTRIBUTE, verified);
         Set<String> groups = verified.getGroups();
         return context.notifyContainerAboutLogin(verified, groups == null ? Set.of() : new HashSet<>(groups));
+    }
+
+    private AuthenticationStatus refuse(BearerRefusal refusal, HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context, boolean protectedResource) throws IOException {
+        if (!protectedResource) {
+            request.setAttribute(BearerRefusal.ATTRIBUTE, refusal);
+            return context.doNothing();
+        }
+        FailureResponse.write(response, refusal.status(), refusal.challenge(verification.realm()), refusal.message(), refusal.detail());
+        return AuthenticationStatus.SEND_FAILURE;
     }
 }

@@ -12,6 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class FailureResponse {
 
+    /** ServiceNow's answer to a request without valid credentials. */
+    public static final String NOT_AUTHENTICATED_MESSAGE = "User Not Authenticated";
+    public static final String NOT_AUTHENTICATED_DETAIL = "Required to provide Auth information";
+
     private FailureResponse() {
     }
 
@@ -31,7 +35,8 @@ public final class FailureResponse {
         }
     }
 
-    static String envelope(String message, String detail) {
+    /** The JSON error envelope, for answers written by other means (a JAX-RS filter). */
+    public static String envelope(String message, String detail) {
         return "{\"error\":{\"message\":\"" + json(message) + "\",\"detail\":\"" + json(detail) + "\"},\"status\":\"failure\"}";
     }
 
