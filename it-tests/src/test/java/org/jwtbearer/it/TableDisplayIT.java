@@ -1,8 +1,10 @@
 package org.jwtbearer.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 
 import jakarta.json.JsonObject;
 
@@ -106,6 +108,20 @@ class TableDisplayIT {
             assertEquals(400, response.statusCode(), query);
             assertEquals("failure", Http.json(response).getString("status"), query);
         }
+    }
+
+    @Test
+    void whenUserTableReadWithoutScopeOrTokenThenRefused() {
+        String assertion = Fixtures.assertion().issuer(Fixtures.OTHER_SCOPE_CLIENT).build()
+                .sign(Fixtures.key(Fixtures.KEY_CERT), Clock.systemUTC());
+        HttpResponse<String> tokenResponse = Http.postForm(Fixtures.tokenEndpoint(), Http.grant(assertion));
+        assertEquals(200, tokenResponse.statusCode(), tokenResponse.body());
+        String users = Fixtures.baseUrl() + "/api/now/table/sys_user";
+
+        HttpResponse<String> noScope = Http.get(users, "Authorization", Http.bearer(Http.json(tokenResponse).getString("access_token")));
+        assertEquals(403, noScope.statusCode());
+        assertTrue(noScope.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"insufficient_scope\""));
+        assertEquals(401, Http.get(users).statusCode());
     }
 
     @Test
