@@ -30,6 +30,8 @@ import org.jwtbearer.incident.access.IncidentAccess;
 import org.jwtbearer.incident.model.Incident;
 import org.jwtbearer.incident.model.IncidentState;
 import org.jwtbearer.incident.model.IncidentStore;
+import org.jwtbearer.incident.query.EncodedQuery;
+import org.jwtbearer.incident.query.EncodedQueryParser;
 
 /**
  * The incident table, at {@code /api/now/table/incident} and {@code /api/now/v1/table/incident}, with
@@ -61,7 +63,8 @@ public class TableResource {
                          @QueryParam("sysparm_fields") String fieldsParam, @QueryParam("sysparm_no_count") String noCount,
                          @QueryParam("sysparm_query") String query,
                          @QueryParam("sysparm_display_value") String displayValue) {
-        rejectUnsupported(query, displayValue);
+        rejectUnsupported(displayValue);
+        EncodedQuery parsedQuery = EncodedQueryParser.parse(query);
         int limit = nonNegative("sysparm_limit", limitParam, MAX_LIMIT);
         int offset = nonNegative("sysparm_offset", offsetParam, 0);
         if (limit == 0 || limit > MAX_LIMIT) {
@@ -69,7 +72,7 @@ public class TableResource {
         }
         List<String> fields = IncidentJson.selectFields(fieldsParam);
         boolean count = !"true".equalsIgnoreCase(noCount);
-        IncidentStore.Page page = store.list(readScope(), offset, limit, count);
+        IncidentStore.Page page = store.list(readScope(), parsedQuery, offset, limit, count);
 
         JsonArrayBuilder result = IncidentJson.JSON.createArrayBuilder();
         page.records().forEach(incident -> result.add(IncidentJson.toJson(incident, fields)));
@@ -88,7 +91,7 @@ public class TableResource {
     @Path("{sys_id}")
     public Response get(@PathParam("sys_id") String sysId, @QueryParam("sysparm_fields") String fieldsParam,
                         @QueryParam("sysparm_display_value") String displayValue) {
-        rejectUnsupported(null, displayValue);
+        rejectUnsupported(displayValue);
         List<String> fields = IncidentJson.selectFields(fieldsParam);
         Incident incident = store.find(sysId, readScope())
                 .orElseThrow(() -> TableApiException.notFound("Record doesn't exist or ACL restricts the record retrieval"));
@@ -123,10 +126,7 @@ public class TableResource {
     }
 
     /** Parameters this version does not implement are refused, never silently ignored: a filter that is ignored returns the whole table. */
-    private static void rejectUnsupported(String query, String displayValue) {
-        if (query != null && !query.isBlank()) {
-            throw TableApiException.badRequest("sysparm_query is not supported by this version");
-        }
+    private static void rejectUnsupported(String displayValue) {
         if (displayValue != null && !displayValue.equalsIgnoreCase("false")) {
             throw TableApiException.badRequest("sysparm_display_value=" + displayValue + " is not supported by this version");
         }
