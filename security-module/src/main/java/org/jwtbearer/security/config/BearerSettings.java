@@ -21,6 +21,9 @@ import org.eclipse.microprofile.config.Config;
  * @param jwksMaxAge      {@code jwtbearer.jwks.max-age}: seconds a fetched JWKS is used before refetching (default 600)
  * @param jwksCooldown    {@code jwtbearer.jwks.refresh-cooldown}: least seconds between two fetches (default 30)
  * @param jwksTimeout     {@code jwtbearer.jwks.timeout}: connect and read timeout in seconds (default 5)
+ * @see VerificationSettings the verified-token cache ({@code jwtbearer.token-cache.max-entries}), how long keys
+ *      outlive a JWKS outage ({@code jwtbearer.jwks.max-stale})
+ * @see IntrospectionSettings the optional revocation check ({@code jwtbearer.introspection.*})
  */
 public record BearerSettings(URI keyLocation, String issuer, Set<String> audiences, Duration clockSkew, String realm,
                              Duration jwksMaxAge, Duration jwksCooldown, Duration jwksTimeout) {

@@ -2,27 +2,35 @@ package org.jwtbearer.security.mechanism;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.jwtbearer.security.config.BearerSettings;
-import org.jwtbearer.security.jose.RemoteJwks;
-import org.jwtbearer.security.token.AccessTokenVerifier;
+import org.jwtbearer.security.config.VerificationSettings;
 import org.jwtbearer.security.token.InvalidTokenException;
 import org.jwtbearer.security.token.TokenVerifier;
 import org.jwtbearer.security.token.VerifiedAccessToken;
 
 /**
- * The application's access-token verifier, built once from its settings. An application without
- * {@code mp.jwt.verify.publickey.location} has none, and every bearer token it receives is refused.
+ * The application's access-token verifier, built once from its settings ({@link ConfiguredVerifier}: JWKS
+ * fetched lazily and refreshed ahead of its max-age on the server's managed scheduler, verified tokens
+ * remembered, optional revocation check). An application without {@code mp.jwt.verify.publickey.location} has
+ * none, and every bearer token it receives is refused.
  *
  * <p>An application that holds the issuer's keys itself (the issuer protecting its own admin API) produces
- * a {@link TokenVerifier} bean instead; that one is used, and the settings are not read.
+ * a {@link TokenVerifier} bean instead; that one is used as it is (wrap it in a {@code CachingTokenVerifier}
+ * to remember verified tokens), and the settings are not read.
  */
 @ApplicationScoped
 public class BearerVerification {
@@ -34,6 +42,12 @@ public class BearerVerification {
 
     @Inject
     Instance<TokenVerifier> applicationVerifier;
+
+    /** Refreshes the issuer's keys ahead of their max-age, off the request threads. */
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> refreshTask;
 
     private Optional<TokenVerifier> verifier;
     private String realm;
@@ -47,11 +61,27 @@ public class BearerVerification {
         }
         Optional<BearerSettings> settings = BearerSettings.from(config);
         realm = settings.map(BearerSettings::realm).orElse("jwtbearer");
-        verifier = settings.map(s -> (TokenVerifier) new AccessTokenVerifier(
-                new RemoteJwks(s.keyLocation(), s.jwksMaxAge(), s.jwksCooldown(), s.jwksTimeout(), Clock.systemUTC()),
-                s.issuer(), s.audiences(), s.clockSkew(), Clock.systemUTC()));
-        if (verifier.isEmpty()) {
+        if (settings.isEmpty()) {
+            verifier = Optional.empty();
             LOG.info(() -> BearerSettings.KEY_LOCATION + " is not set: bearer tokens are not accepted by this application");
+            return;
+        }
+        VerificationSettings verification = VerificationSettings.from(config);
+        Executor background = scheduler != null ? scheduler : Runnable::run;
+        ConfiguredVerifier configured = ConfiguredVerifier.build(settings.get(), verification, Clock.systemUTC(), background);
+        verifier = Optional.of(configured.verifier());
+        if (scheduler != null) {
+            long tick = ConfiguredVerifier.refreshTick(settings.get().jwksMaxAge()).toMillis();
+            refreshTask = scheduler.scheduleWithFixedDelay(configured.jwks()::refreshIfDue, tick, tick, TimeUnit.MILLISECONDS);
+        }
+        verification.introspection().ifPresent(i -> LOG.info(() -> "Bearer tokens are checked for revocation at "
+                + i.url() + (i.failOpen() ? " (accepted when it cannot be asked)" : "")));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (refreshTask != null) {
+            refreshTask.cancel(false);
         }
     }
 

@@ -91,6 +91,10 @@ public final class AccessTokenVerifier implements TokenVerifier {
         }
     }
 
+    private static Long seconds(NumericDate date) {
+        return date == null ? null : date.getValue();
+    }
+
     private void checkClaims(JwtClaims claims, Instant now) throws InvalidTokenException {
         try {
             if (!issuer.equals(claims.getIssuer())) {
@@ -100,23 +104,8 @@ public final class AccessTokenVerifier implements TokenVerifier {
             if (aud.stream().noneMatch(audiences::contains)) {
                 throw new InvalidTokenException("aud", "The access token is meant for another audience");
             }
-            NumericDate exp = claims.getExpirationTime();
-            if (exp == null) {
-                throw new InvalidTokenException("exp", "The access token has no expiry");
-            }
-            long nowSeconds = now.getEpochSecond();
-            long skew = clockSkew.toSeconds();
-            if (exp.getValue() + skew <= nowSeconds) {
-                throw new InvalidTokenException("expired", "The access token expired");
-            }
-            NumericDate nbf = claims.getNotBefore();
-            if (nbf != null && nbf.getValue() - skew > nowSeconds) {
-                throw new InvalidTokenException("nbf", "The access token is not valid yet");
-            }
-            NumericDate iat = claims.getIssuedAt();
-            if (iat != null && iat.getValue() - skew > nowSeconds) {
-                throw new InvalidTokenException("iat", "The access token was issued in the future");
-            }
+            TokenTimes.check(seconds(claims.getExpirationTime()), seconds(claims.getNotBefore()),
+                    seconds(claims.getIssuedAt()), now.getEpochSecond(), clockSkew.toSeconds());
         } catch (MalformedClaimException e) {
             throw new InvalidTokenException("malformed", "The access token has a claim of the wrong type");
         }

@@ -56,6 +56,11 @@ public final class VerifiedAccessToken implements JsonWebToken {
         return (T) value;
     }
 
+    /** The claims as verified, for {@link CachingTokenVerifier} to answer the same token again without its signature work. */
+    Map<String, Object> claims() {
+        return claims;
+    }
+
     /** The token's scopes ({@code scope}, space separated, RFC 9068 §2.2.3). */
     public Set<String> scopes() {
         if (claims.get("scope") instanceof String scope && !scope.isBlank()) {

@@ -1,0 +1,54 @@
+package org.jwtbearer.security.mechanism;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+import org.jwtbearer.security.config.BearerSettings;
+import org.jwtbearer.security.config.IntrospectionSettings;
+import org.jwtbearer.security.config.VerificationSettings;
+import org.jwtbearer.security.jose.RemoteJwks;
+import org.jwtbearer.security.revocation.IntrospectionClient;
+import org.jwtbearer.security.revocation.RevocationCheckingVerifier;
+import org.jwtbearer.security.token.AccessTokenVerifier;
+import org.jwtbearer.security.token.CachingTokenVerifier;
+import org.jwtbearer.security.token.TokenVerifier;
+
+/**
+ * The verifier the settings describe, assembled in the one order that is safe: the revocation check outside,
+ * then the verified-token cache, then the signature and claim checks against the issuer's JWKS. The cache
+ * inside the revocation check is what keeps a remembered signature from skipping it.
+ *
+ * @param verifier the assembled verifier
+ * @param jwks     the issuer's key set, for the scheduler to refresh ahead of its max-age
+ */
+public record ConfiguredVerifier(TokenVerifier verifier, RemoteJwks jwks) {
+
+    public static ConfiguredVerifier build(BearerSettings settings, VerificationSettings verification, Clock clock,
+                                           Executor background) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.jwksTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).executor(background).build();
+        RemoteJwks jwks = new RemoteJwks(settings.keyLocation(), settings.jwksMaxAge(), settings.jwksCooldown(),
+                settings.jwksTimeout(), verification.jwksMaxStale(), clock, http, background);
+        TokenVerifier verifier = new AccessTokenVerifier(jwks, settings.issuer(), settings.audiences(), settings.clockSkew(), clock);
+        if (verification.tokenCacheMaxEntries() > 0) {
+            verifier = new CachingTokenVerifier(verifier, verification.tokenCacheMaxEntries(), settings.clockSkew(), clock,
+                    jwks::keyGeneration);
+        }
+        if (verification.introspection().isPresent()) {
+            IntrospectionSettings introspection = verification.introspection().get();
+            verifier = new RevocationCheckingVerifier(verifier, new IntrospectionClient(introspection, http),
+                    introspection.cacheTime(), introspection.timeout(), introspection.failOpen(), clock);
+        }
+        return new ConfiguredVerifier(verifier, jwks);
+    }
+
+    /** How often the scheduler looks whether the keys are due: a quarter of their max-age, within 1–60 s. */
+    public static Duration refreshTick(Duration jwksMaxAge) {
+        Duration quarter = jwksMaxAge.dividedBy(4);
+        Duration min = Duration.ofSeconds(1);
+        Duration max = Duration.ofSeconds(60);
+        return quarter.compareTo(min) < 0 ? min : quarter.compareTo(max) > 0 ? max : quarter;
+    }
+}
