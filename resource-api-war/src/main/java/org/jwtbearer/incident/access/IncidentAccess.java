@@ -1,11 +1,10 @@
 package org.jwtbearer.incident.access;
 
-import org.jwtbearer.incident.api.TableApiException;
-
 /**
  * The incident ACL (SPEC §6): {@code itil} reads and writes every incident, {@code admin} does too and also
  * deletes, anyone else reads only the incidents they are the caller of. Every call needs the
- * {@code useraccount} scope.
+ * {@code useraccount} scope. Scope and the write and delete roles are declared on the resource
+ * ({@code @RequiresScope}, {@code @RolesAllowed} by the token's groups); what is left here is the row rule.
  */
 public final class IncidentAccess {
 
@@ -18,19 +17,4 @@ public final class IncidentAccess {
     public static boolean readsAll(Caller caller) {
         return caller.hasRole(Caller.ROLE_ITIL) || caller.hasRole(Caller.ROLE_ADMIN);
     }
-
-    public static void requireWrite(Caller caller) {
-        if (!readsAll(caller)) {
-            throw TableApiException.forbidden("Creating or changing incidents needs the itil role");
-        }
-    }
-
-    /** Deleting needs the admin role; itil alone reads and writes but does not delete. */
-    public static void requireDelete(Caller caller) {
-        requireWrite(caller);
-        if (!caller.hasRole(Caller.ROLE_ADMIN)) {
-            throw TableApiException.forbidden("Deleting incidents needs the admin role");
-        }
-    }
-
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
@@ -106,9 +107,9 @@ public class TableResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.ROLE_ITIL, Caller.ROLE_ADMIN})
     public Response create(InputStream body) {
         Caller caller = Caller.of(security);
-        IncidentAccess.requireWrite(caller);
         Rendering rendering = Rendering.from(uri.getQueryParameters());
         IncidentInput input = IncidentInput.from(JsonBody.readObject(body));
         int impact = input.impact().orElse(3);
@@ -154,6 +155,7 @@ public class TableResource {
     @PUT
     @Path("{sys_id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.ROLE_ITIL, Caller.ROLE_ADMIN})
     public Response replace(@PathParam("sys_id") String sysId, InputStream body, @Context HttpHeaders headers) {
         return update(sysId, body, headers);
     }
@@ -162,9 +164,9 @@ public class TableResource {
     @PATCH
     @Path("{sys_id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.ROLE_ITIL, Caller.ROLE_ADMIN})
     public Response update(@PathParam("sys_id") String sysId, InputStream body, @Context HttpHeaders headers) {
         Caller caller = Caller.of(security);
-        IncidentAccess.requireWrite(caller);
         Rendering rendering = Rendering.from(uri.getQueryParameters());
         Predicate<Incident> precondition = IfMatch.parse(headers.getRequestHeader(HttpHeaders.IF_MATCH));
         IncidentChange change = IncidentInput.from(JsonBody.readObject(body)).toChange();
@@ -178,8 +180,8 @@ public class TableResource {
 
     @DELETE
     @Path("{sys_id}")
+    @RolesAllowed(Caller.ROLE_ADMIN)
     public Response delete(@PathParam("sys_id") String sysId, @Context HttpHeaders headers) {
-        IncidentAccess.requireDelete(Caller.of(security));
         Predicate<Incident> precondition = IfMatch.parse(headers.getRequestHeader(HttpHeaders.IF_MATCH));
         WriteOutcome outcome = writes.delete(sysId, readScope(), precondition);
         return outcome instanceof WriteOutcome.Written ? Response.noContent().build() : WriteAnswers.refusal(outcome);

@@ -63,6 +63,11 @@ public class IncidentStore {
     }
 
     public Optional<Incident> find(String sysId, Optional<String> callerId) {
+        return find(em, sysId, callerId);
+    }
+
+    /** The incident, if it exists and {@code callerId} (when given) is its caller: one rule for reads and writes. */
+    static Optional<Incident> find(EntityManager em, String sysId, Optional<String> callerId) {
         return em.createQuery("select i from Incident i where i.sysId = :sysId", Incident.class)
                 .setParameter("sysId", sysId)
                 .getResultStream()

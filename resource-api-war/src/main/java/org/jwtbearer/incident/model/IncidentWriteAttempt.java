@@ -2,6 +2,7 @@ package org.jwtbearer.incident.model;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,23 +24,24 @@ public class IncidentWriteAttempt {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public WriteOutcome update(String sysId, Optional<String> readScope, Predicate<Incident> precondition,
                                IncidentChange change, String updatedBy, Instant now) {
-        Optional<Incident> found = find(sysId, readScope);
-        if (found.isEmpty()) {
-            return new WriteOutcome.NotFound();
-        }
-        Incident incident = found.get();
-        if (!precondition.test(incident)) {
-            return new WriteOutcome.PreconditionFailed(incident);
-        }
-        if (incident.apply(change, updatedBy, now)) {
-            em.flush();
-        }
-        return new WriteOutcome.Written(incident);
+        return onRecord(sysId, readScope, precondition, incident -> {
+            if (incident.apply(change, updatedBy, now)) {
+                em.flush();
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public WriteOutcome delete(String sysId, Optional<String> readScope, Predicate<Incident> precondition) {
-        Optional<Incident> found = find(sysId, readScope);
+        return onRecord(sysId, readScope, precondition, incident -> {
+            em.remove(incident);
+            em.flush();
+        });
+    }
+
+    private WriteOutcome onRecord(String sysId, Optional<String> readScope, Predicate<Incident> precondition,
+                                  Consumer<Incident> write) {
+        Optional<Incident> found = IncidentStore.find(em, sysId, readScope);
         if (found.isEmpty()) {
             return new WriteOutcome.NotFound();
         }
@@ -47,16 +49,7 @@ public class IncidentWriteAttempt {
         if (!precondition.test(incident)) {
             return new WriteOutcome.PreconditionFailed(incident);
         }
-        em.remove(incident);
-        em.flush();
+        write.accept(incident);
         return new WriteOutcome.Written(incident);
-    }
-
-    private Optional<Incident> find(String sysId, Optional<String> readScope) {
-        return em.createQuery("select i from Incident i where i.sysId = :sysId", Incident.class)
-                .setParameter("sysId", sysId)
-                .getResultStream()
-                .filter(i -> readScope.isEmpty() || readScope.get().equals(i.callerId))
-                .findFirst();
     }
 }
