@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -105,8 +106,14 @@ class BearerMechanismIT {
     }
 
     @Test
-    void whenTabSeparatesSchemeAndTokenThenInvalidRequest() {
-        assertInvalidRequest(get(incidents(), "Authorization", "Bearer\t" + Tokens.accessTokenFor(Fixtures.USER_ITIL)));
+    void whenTabSeparatesSchemeAndTokenThenInvalidRequest() throws Exception {
+        // Over an HTTP/2 connection: WildFly's HTTP/1.1 parser turns the tab into a space before any application
+        // sees the header, and an h2c upgrade sends its first request as HTTP/1.1, so one request goes first.
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(10)).build();
+        http2.send(HttpRequest.newBuilder(URI.create(incidents())).GET().build(), HttpResponse.BodyHandlers.discarding());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(incidents())).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer\t" + Tokens.accessTokenFor(Fixtures.USER_ITIL)).GET().build();
+        assertInvalidRequest(http2.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
