@@ -1,6 +1,7 @@
 package org.jwtbearer.incident.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
+
+import org.jwtbearer.incident.model.IncidentState;
 
 /**
  * An {@link EncodedQuery} as JPA Criteria: the names come from the field whitelist, the values go to the
@@ -87,6 +90,8 @@ public final class QueryCriteria {
         Condition.Comparison comparison = (Condition.Comparison) condition;
         Predicate match = comparison.value() instanceof QueryValue.Moment moment
                 ? period(cb, path, comparison.operator(), moment)
+                : comparison.value() instanceof QueryValue.Flag flag
+                ? activeFlag(incident, condition.field(), comparison.operator(), flag)
                 : comparison(cb, path, comparison.operator(), comparison.value());
         return comparison.operator().isNegation() ? cb.and(present(cb, path, type), match) : match;
     }
@@ -108,6 +113,21 @@ public final class QueryCriteria {
         }
         Comparable<?> bound = bindable(path, value);
         return operator == Operator.NOT_EQUALS ? cb.not(compare(cb, path, Operator.EQUALS, bound)) : compare(cb, path, operator, bound);
+    }
+
+    /**
+     * {@code active=true} or {@code active!=true} as the states it follows from ({@link IncidentState#active()}, set
+     * together with the state by {@code Incident.changeState}), not as a comparison of the BOOLEAN column with a
+     * boolean value: EclipseLink (Payara) writes that value into the SQL as 1 or 0 whenever a statement also calls
+     * a function such as LOWER, and H2 2.x refuses to compare a BOOLEAN with an INTEGER.
+     */
+    private static Predicate activeFlag(Path<?> incident, QueryField field, Operator operator, QueryValue.Flag flag) {
+        if (field != QueryField.ACTIVE) {
+            throw new IllegalStateException("No boolean field but active is queryable: " + field);
+        }
+        boolean wanted = operator == Operator.EQUALS ? flag.value() : !flag.value();
+        List<Integer> states = Arrays.stream(IncidentState.values()).filter(s -> s.active() == wanted).map(IncidentState::value).toList();
+        return incident.get("state").in(states);
     }
 
     /** A date-time operator over the period [start, end) the value names. */

@@ -113,9 +113,14 @@ public final class RemoteJwks implements KeySource {
         this.refresher = refresher;
     }
 
-    /** An HTTP client for one key set: the given timeout to connect, no redirects. */
+    /**
+     * An HTTP client for one key set: the given timeout to connect, no redirects, HTTP/1.1. Without the version the
+     * JDK client offers an h2c upgrade on plain-HTTP URLs, which Payara 6 accepts and then answers 431 to further
+     * requests on the same connection: every key refresh after the first would fail.
+     */
     public static HttpClient defaultClient(Duration timeout) {
-        return HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override

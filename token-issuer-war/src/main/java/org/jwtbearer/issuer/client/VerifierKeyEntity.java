@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.jose4j.json.JsonUtil;
@@ -23,8 +24,11 @@ public class VerifierKeyEntity {
 
     public enum Format { CERTIFICATE, JWK, PUBLIC_KEY }
 
+    /* A sequence, not IDENTITY: EclipseLink (Payara) reads identity values with CALL IDENTITY(), which H2 2.x no
+       longer has; sequences work the same under every provider and database we support. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "verifier_key_seq", sequenceName = "jb_verifier_key_seq", allocationSize = 1, initialValue = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "verifier_key_seq")
     Long id;
 
     @ManyToOne(optional = false)
