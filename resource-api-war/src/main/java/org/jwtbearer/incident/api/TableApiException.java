@@ -20,10 +20,6 @@ public class TableApiException extends RuntimeException {
         return new TableApiException(404, "No Record found", detail);
     }
 
-    public static TableApiException forbidden(String detail) {
-        return new TableApiException(403, "Insufficient rights", detail);
-    }
-
     public int status() {
         return status;
     }

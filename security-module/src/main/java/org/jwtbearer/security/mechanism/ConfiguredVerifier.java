@@ -27,11 +27,10 @@ public record ConfiguredVerifier(TokenVerifier verifier, RemoteJwks jwks) {
 
     public static ConfiguredVerifier build(BearerSettings settings, VerificationSettings verification, Clock clock,
                                            Executor background) {
-        // HTTP/1.1, as RemoteJwks.defaultClient explains. The client keeps its own executor: the server's managed
-        // scheduler may have a single thread (Payara's default core size is 0), and a background refresh waiting
-        // in send() on that thread would leave no thread to complete its own response.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.jwksTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // The client keeps its own executor: the server's managed scheduler may have a single thread (Payara's
+        // default core size is 0), and a background refresh waiting in send() on that thread would leave no thread
+        // to complete its own response.
+        HttpClient http = RemoteJwks.defaultClient(settings.jwksTimeout());
         RemoteJwks jwks = new RemoteJwks(settings.keyLocation(), settings.jwksMaxAge(), settings.jwksCooldown(),
                 settings.jwksTimeout(), verification.jwksMaxStale(), clock, http, background);
         TokenVerifier verifier = new AccessTokenVerifier(jwks, settings.issuer(), settings.audiences(), settings.clockSkew(), clock);

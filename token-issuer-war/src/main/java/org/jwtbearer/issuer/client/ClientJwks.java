@@ -54,10 +54,7 @@ public class ClientJwks {
     void start() {
         // One HTTP client (one selector thread) for every client's key set; never following a redirect, which
         // would lead the fetch to a location nobody checked.
-        http = HttpClient.newBuilder()
-                .connectTimeout(settings.clientJwksTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        http = RemoteJwks.defaultClient(settings.clientJwksTimeout());
     }
 
     /** The key set of a client registered with a {@code jwks_uri}. */

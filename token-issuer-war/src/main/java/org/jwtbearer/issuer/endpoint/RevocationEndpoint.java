@@ -21,7 +21,6 @@ import org.jwtbearer.issuer.token.TokenRevocation;
 @ApplicationScoped
 public class RevocationEndpoint {
 
-
     @Inject
     ClientAuthenticator authenticator;
 
