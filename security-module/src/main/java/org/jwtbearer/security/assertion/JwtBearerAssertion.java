@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.jose4j.jwt.JwtClaims;
@@ -28,8 +27,12 @@ public final class JwtBearerAssertion {
     private final Map<String, Object> extraClaims;
 
     private JwtBearerAssertion(Builder b) {
-        this.issuer = Objects.requireNonNull(b.issuer, "issuer (iss) is required");
-        this.subject = Objects.requireNonNull(b.subject, "subject (sub) is required");
+        if (b.issuer == null) {
+            throw new IllegalArgumentException("an issuer (iss) is required");
+        }
+        this.issuer = b.issuer;
+        // RFC 7523 requires sub, but Google's service-account grant leaves it out when acting as the account itself.
+        this.subject = b.subject;
         if (b.audience.isEmpty()) {
             throw new IllegalArgumentException("at least one audience (aud) is required");
         }
@@ -46,7 +49,9 @@ public final class JwtBearerAssertion {
         long now = clock.instant().getEpochSecond();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
-        claims.setSubject(subject);
+        if (subject != null) {
+            claims.setSubject(subject);
+        }
         if (audience.size() == 1) {
             claims.setAudience(audience.get(0));
         } else {

@@ -50,7 +50,7 @@ class JwtBearerAssertionTest {
 
     @Test
     void buildWhenRequiredClaimMissingThenRefused() {
-        assertThrows(NullPointerException.class, () -> JwtBearerAssertion.builder().subject("s").audience("a").build());
+        assertThrows(IllegalArgumentException.class, () -> JwtBearerAssertion.builder().subject("s").audience("a").build());
         assertThrows(IllegalArgumentException.class, () -> JwtBearerAssertion.builder().issuer("i").subject("s").build());
         assertThrows(IllegalArgumentException.class, () -> JwtBearerAssertion.builder().lifetime(Duration.ZERO));
     }
