@@ -1,6 +1,8 @@
 package org.jwtbearer.client;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,7 @@ public record AccessToken(String value, String tokenType, String scope, Instant 
                           Instant renewAt, Map<String, Object> response) {
 
     public AccessToken {
-        response = Map.copyOf(response);
+        response = Collections.unmodifiableMap(new LinkedHashMap<>(response));
     }
 
     /** The {@code Authorization} header value that presents this token (RFC 6750 §2.1). */

@@ -20,13 +20,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A scripted token endpoint on loopback: answers with the queued responses in order (the last one repeats)
- * and records every request it received, so tests see exactly what the client sent and how often.
+ * A scripted token endpoint on loopback, with a scripted API beside it under {@code /api/}: each answers with
+ * its queued responses in order (the last one repeats) and records every request it received, so tests see
+ * exactly what the client sent and how often.
  */
-final class FakeTokenEndpoint implements AutoCloseable {
+public final class FakeTokenEndpoint implements AutoCloseable {
 
-    record Answer(int status, String contentType, String body, Map<String, String> headers, long delayMillis) {
-        static Answer json(int status, String body) {
+    public record Answer(int status, String contentType, String body, Map<String, String> headers, long delayMillis) {
+        public static Answer json(int status, String body) {
             return new Answer(status, "application/json", body, Map.of(), 0);
         }
 
@@ -41,47 +42,74 @@ final class FakeTokenEndpoint implements AutoCloseable {
         }
     }
 
-    record Received(String method, Map<String, String> form, Map<String, List<String>> headers) {
-        String header(String name) {
+    public record Received(String method, String path, String body, Map<String, String> form,
+                           Map<String, List<String>> headers) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
-    private final HttpServer server;
-    private final Deque<Answer> script = new ArrayDeque<>();
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** One scripted path. */
+    public static final class Route {
+        private final Deque<Answer> script = new ArrayDeque<>();
+        private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    FakeTokenEndpoint() throws IOException {
+        public synchronized Route answer(Answer... answers) {
+            script.addAll(List.of(answers));
+            return this;
+        }
+
+        public List<Received> received() {
+            return received;
+        }
+
+        private synchronized Answer next() {
+            return script.size() > 1 ? script.poll() : script.peek();
+        }
+    }
+
+    private final HttpServer server;
+    private final Route token = new Route();
+    private final Route api = new Route();
+
+    public FakeTokenEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/oauth_token.do", this::handle);
+        server.createContext("/oauth_token.do", exchange -> handle(exchange, token));
+        server.createContext("/api/", exchange -> handle(exchange, api));
         server.start();
     }
 
-    static String token(String value, int expiresIn) {
+    public static String token(String value, int expiresIn) {
         return "{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn
                 + ",\"scope\":\"useraccount\"}";
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth_token.do");
     }
 
-    synchronized FakeTokenEndpoint answer(Answer... answers) {
-        script.addAll(List.of(answers));
+    public FakeTokenEndpoint answer(Answer... answers) {
+        token.answer(answers);
         return this;
     }
 
-    List<Received> received() {
-        return received;
+    public List<Received> received() {
+        return token.received();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    /** The API beside the token endpoint, under {@code /api/}. */
+    public Route api() {
+        return api;
+    }
+
+    private static void handle(HttpExchange exchange, Route route) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
-            received.add(new Received(exchange.getRequestMethod(), parseForm(new String(in.readAllBytes(), StandardCharsets.UTF_8)),
-                    Map.copyOf(exchange.getRequestHeaders())));
-            Answer answer = next();
+            String requestBody = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            route.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), requestBody,
+                    parseForm(requestBody), Map.copyOf(exchange.getRequestHeaders())));
+            Answer answer = route.next();
             if (answer.delayMillis() > 0) {
                 Thread.sleep(answer.delayMillis());
             }
@@ -99,15 +127,14 @@ final class FakeTokenEndpoint implements AutoCloseable {
         }
     }
 
-    private synchronized Answer next() {
-        return script.size() > 1 ? script.poll() : script.peek();
-    }
-
     private static Map<String, String> parseForm(String body) {
         Map<String, String> form = new LinkedHashMap<>();
-        if (!body.isEmpty()) {
+        if (!body.isEmpty() && !body.startsWith("{")) {
             for (String pair : body.split("&")) {
                 int eq = pair.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
                 form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }

@@ -23,6 +23,8 @@ import org.jwtbearer.security.jose.VerifierKey;
  */
 final class KeygenCommand implements Command {
 
+    private static final String STOREPASS_VARIABLE = "JWTBEARER_KEYTOOL_STOREPASS";
+
     private static final Set<String> VALUED = Set.of("keystore", "storepass", "alias", "kid", "alg", "dname", "validity",
             "client-id", "client-secret", "bootstrap", "user", "email", "roles", "user-field");
 
@@ -45,7 +47,7 @@ final class KeygenCommand implements Command {
                 certificate (PEM) and public JWK to register with the token endpoint.
 
                   --keystore FILE     keystore to create (required; must not exist)
-                  --storepass PW      its password, at least 6 characters (required)
+                  --storepass PW      its password, at least 6 characters (required; env:NAME, file:PATH read it from elsewhere)
                   --alias NAME        alias of the key (default jwtbearer)
                   --kid ID            key id to register (default: the alias)
                   --alg ALG           RS256 (RSA 2048, default), ES256, ES384 or ES512
@@ -67,12 +69,15 @@ final class KeygenCommand implements Command {
     public int run(List<String> args, PrintStream out) throws Exception {
         Options options = Options.parse(args, VALUED, Set.of());
         Path keystore = Path.of(options.required("keystore"));
-        String storepass = options.required("storepass");
+        String storepass = options.secret("storepass").orElseThrow(() -> new Options.UsageException("--storepass is required"));
+        if (storepass.length() < 6) {
+            throw new Options.UsageException("--storepass must be at least 6 characters (PKCS12 keystores need that)");
+        }
         String alias = options.get("alias").orElse("jwtbearer");
         String kid = options.get("kid").orElse(alias);
         String alg = options.get("alg").orElse("RS256");
         if (Files.exists(keystore)) {
-            throw new IllegalArgumentException(keystore + " already exists; choose another --keystore");
+            throw new CliException(CliException.LOCAL, keystore + " already exists; choose another --keystore");
         }
         if (options.get("bootstrap").isPresent() && options.get("client-id").isEmpty()) {
             throw new Options.UsageException("--client-id is required with --bootstrap");
@@ -110,7 +115,7 @@ final class KeygenCommand implements Command {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-noprompt", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", storepass,
+                "-keystore", keystore.toString(), "-storepass:env", STOREPASS_VARIABLE,
                 "-alias", alias, "-dname", dname, "-validity", validity));
         switch (alg) {
             case "RS256" -> command.addAll(List.of("-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA"));
@@ -119,17 +124,20 @@ final class KeygenCommand implements Command {
             case "ES512" -> command.addAll(List.of("-keyalg", "EC", "-groupname", "secp521r1", "-sigalg", "SHA512withECDSA"));
             default -> throw new Options.UsageException("--alg must be RS256, ES256, ES384 or ES512");
         }
-        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // The password reaches keytool through its environment, never its command line (which ps shows).
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put(STOREPASS_VARIABLE, storepass);
+        Process keytool = builder.start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (keytool.waitFor() != 0) {
-            throw new IllegalStateException("keytool failed: " + output.strip());
+            throw new CliException(CliException.LOCAL, "keytool failed: " + output.strip());
         }
     }
 
     private static String bootstrapJson(Options options, String kid, String alg, String pem) {
         Map<String, Object> client = new LinkedHashMap<>();
         client.put("client_id", options.required("client-id"));
-        options.get("client-secret").ifPresentOrElse(s -> client.put("client_secret", s), () -> client.put("public", true));
+        options.secret("client-secret").ifPresentOrElse(s -> client.put("client_secret", s), () -> client.put("public", true));
         client.put("user_field", options.get("user-field").orElse("user_name"));
         client.put("scopes", List.of("useraccount"));
         client.put("algorithms", List.of(alg));
