@@ -74,7 +74,7 @@ class JwtBearerClientTest {
         assertEquals("abel.tuter", claims.getSubject());
         assertEquals(List.of(endpoint.uri().toString()), claims.getAudience());
         assertEquals("enterprise", claims.getClaimValue("box_sub_type"));
-        assertEquals(clock.instant().getEpochSecond() + 300, claims.getExpirationTime().getValue());
+        assertEquals(clock.instant().getEpochSecond() + 120, claims.getExpirationTime().getValue());
         assertEquals("k1", header(request.form().get("assertion")).getKeyIdHeaderValue());
         assertEquals("t1", token.value());
         assertEquals("Bearer t1", token.authorizationHeader());

@@ -16,12 +16,12 @@ record ClaimOptions(String issuer, String subject, List<String> audiences, Durat
               --iss ISSUER        iss: usually the client id
               --sub SUBJECT       sub: the user, as the endpoint's user field matches it (user name, email, ...)
               --aud AUDIENCE      aud, repeatable
-              --lifetime SECONDS  seconds until exp (default 300)
+              --lifetime SECONDS  seconds until exp (default 120)
               --claim NAME=VALUE  another string claim, repeatable (box_sub_type, a claim validation's value, Google's scope)
             """;
 
     static ClaimOptions of(Options options) {
-        long seconds = options.integer("lifetime", 300, 1, 86_400);
+        long seconds = options.integer("lifetime", 120, 1, 86_400);
         Map<String, String> extra = new LinkedHashMap<>();
         for (String claim : options.all("claim")) {
             int eq = claim.indexOf('=');

@@ -62,7 +62,7 @@ class JwtBearerCliTest {
         JwtClaims claims = JwtClaims.parse(jws.payload());
         assertEquals("my-client", claims.getIssuer());
         assertEquals("acme", claims.getClaimValue("tenant"));
-        assertTrue(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue() == 300);
+        assertTrue(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue() == 120);
     }
 
     @Test
