@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +33,7 @@ import org.jwtbearer.security.assertion.SigningKey;
 /** The library against a scripted endpoint: what it sends, what it caches, what it retries, what it throws. */
 class JwtBearerClientTest {
 
-    private static final KeyPair RSA = generate();
+    private static final KeyPair RSA = TestSignatures.rsaKeyPair();
     private static final SigningKey KEY = new SigningKey(RSA.getPrivate(), "k1", null, null);
 
     private FakeTokenEndpoint endpoint;
@@ -377,23 +375,10 @@ class JwtBearerClientTest {
         return parsed;
     }
 
-    private static JwtClaims verified(String jws) throws Exception {
-        JsonWebSignature parsed = new JsonWebSignature();
-        parsed.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256"));
-        parsed.setCompactSerialization(jws);
-        parsed.setKey(RSA.getPublic());
-        assertTrue(parsed.verifySignature(), "signature");
-        return JwtClaims.parse(parsed.getPayload());
-    }
 
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+
+    private static JwtClaims verified(String jws) throws Exception {
+        return TestSignatures.verifiedClaims(jws, RSA.getPublic());
     }
 
     /** A clock the test moves by hand. */

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jwtbearer.client.FakeTokenEndpoint;
 import org.jwtbearer.client.FakeTokenEndpoint.Answer;
+import org.jwtbearer.client.TestSignatures;
 import org.jwtbearer.security.jose.Pem;
 
 /** {@code token} and {@code call} as a script runs them: outputs, exit codes, what never gets printed. */
 class TokenAndCallCommandsTest {
 
-    private static final KeyPair KEY = generate();
+    private static final KeyPair KEY = TestSignatures.rsaKeyPair();
 
     @TempDir
     static Path dir;
@@ -243,21 +243,9 @@ class TokenAndCallCommandsTest {
         assertEquals(2, run("call", "GET", "--token", "t"));
     }
 
+
     private static JwtClaims claims(String jws) throws Exception {
-        JsonWebSignature parsed = new JsonWebSignature();
-        parsed.setCompactSerialization(jws);
-        parsed.setKey(KEY.getPublic());
-        assertTrue(parsed.verifySignature());
-        return JwtClaims.parse(parsed.getPayload());
+        return TestSignatures.verifiedClaims(jws, KEY.getPublic());
     }
 
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
