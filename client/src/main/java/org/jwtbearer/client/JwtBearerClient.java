@@ -148,7 +148,7 @@ public final class JwtBearerClient {
     }
 
     private AccessToken fetch() {
-        return endpoint.exchange((form, request) -> {
+        TokenEndpoint.Answer answer = endpoint.exchange((form, request) -> {
             form.put("grant_type", GRANT_TYPE);
             form.put("assertion", mintAssertion());
             if (scope != null) {
@@ -156,8 +156,9 @@ public final class JwtBearerClient {
             }
             parameters.forEach(form::putIfAbsent);
             authentication.addTo(form, request, endpoint.uri(), clock);
-        }, answer -> TokenResponses.read(answer.status(), answer.contentType(), answer.body(), clock.instant(),
-                assumedLifetime, renewBefore));
+        });
+        return TokenResponses.read(answer.status(), answer.contentType(), answer.body(), clock.instant(), assumedLifetime,
+                renewBefore);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -47,30 +46,31 @@ final class TokenEndpoint {
     }
 
     /**
-     * Sends the request {@code prepare} fills in (form members and headers) and reads the answer with
-     * {@code read}, which throws for a refusal.
+     * Sends the request {@code prepare} fills in (form members and headers), again while the endpoint fails
+     * (5xx) or cannot be reached, and returns the last answer, whatever its status.
      */
-    AccessToken exchange(RequestPreparer prepare, Function<Answer, AccessToken> read) {
+    Answer exchange(RequestPreparer prepare) {
         for (int attempt = 1; ; attempt++) {
-            Duration retryAfter = null;
-            JwtBearerClientException failure;
+            Answer answer = null;
+            TokenEndpointException unreachable = null;
             try {
-                Answer answer = send(prepare);
+                answer = send(prepare);
                 if (answer.status() < 500) {
-                    return read.apply(answer);
+                    return answer;
                 }
-                retryAfter = answer.retryAfter();
-                failure = failureOf(answer, read);
             } catch (IOException e) {
-                failure = new TokenEndpointException("token endpoint " + uri + " could not be reached: " + describe(e), 0, e);
+                unreachable = new TokenEndpointException("token endpoint " + uri + " could not be reached: " + describe(e), 0, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TokenEndpointException("interrupted while waiting for the token endpoint " + uri, 0, e);
             }
-            if (attempt >= retries.maxAttempts()) {
-                throw failure;
+            boolean lastAttempt = attempt >= retries.maxAttempts();
+            if (lastAttempt || !pause(retries.backoffAfter(attempt, answer != null ? answer.retryAfter() : null))) {
+                if (unreachable != null) {
+                    throw unreachable;
+                }
+                return answer;
             }
-            pause(retries.backoffAfter(attempt, retryAfter), failure);
         }
     }
 
@@ -103,21 +103,14 @@ final class TokenEndpoint {
                 retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
     }
 
-    private static JwtBearerClientException failureOf(Answer answer, Function<Answer, AccessToken> read) {
-        try {
-            read.apply(answer);
-            return new TokenEndpointException("token endpoint answered " + answer.status(), answer.status(), null);
-        } catch (JwtBearerClientException refusal) {
-            return refusal;
-        }
-    }
-
-    private void pause(Duration pause, JwtBearerClientException failure) {
+    /** False when interrupted: the caller then stops retrying and reports what it has. */
+    private boolean pause(Duration pause) {
         try {
             sleeper.sleep(pause);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure;
+            return false;
         }
     }
 

@@ -74,10 +74,10 @@ final class CallCommand implements Command {
         HttpCalls http = new HttpCalls(Duration.ofSeconds(options.integer("timeout", 10, 1, 300)));
         Tokens tokens = new Tokens(options);
 
-        HttpResponse<String> response = http.send(request(method, target, body, options, tokens.authorization(false)));
+        HttpResponse<String> response = http.send(request(http, method, target, body, options, tokens.authorization(false)));
         if (response.statusCode() == 401 && tokens.fromCache) {
             // The cached token may have been revoked or its key rotated: one retry with a fresh token.
-            response = http.send(request(method, target, body, options, tokens.authorization(true)));
+            response = http.send(request(http, method, target, body, options, tokens.authorization(true)));
         }
         if (options.flag("include")) {
             out.println("HTTP/1.1 " + response.statusCode());
@@ -93,12 +93,9 @@ final class CallCommand implements Command {
         return 0;
     }
 
-    private static HttpRequest request(String method, URI target, HttpRequest.BodyPublisher body, Options options,
-                                       String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target)
-                .timeout(Duration.ofSeconds(options.integer("timeout", 10, 1, 300)))
-                .header("Authorization", authorization)
-                .header("Accept", "application/json");
+    private static HttpRequest request(HttpCalls http, String method, URI target, HttpRequest.BodyPublisher body,
+                                       Options options, String authorization) {
+        HttpRequest.Builder request = http.request(target, authorization);
         boolean contentTypeGiven = false;
         for (String header : options.all("header")) {
             int colon = header.indexOf(':');

@@ -14,10 +14,18 @@ import org.jose4j.json.JsonUtil;
 final class HttpCalls {
 
     private final HttpClient http;
+    private final Duration timeout;
 
     HttpCalls(Duration timeout) {
+        this.timeout = timeout;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A request to {@code uri} with the timeout, accepting JSON. */
+    HttpRequest.Builder request(URI uri, String authorization) {
+        return HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", authorization)
+                .header("Accept", "application/json");
     }
 
     HttpResponse<String> send(HttpRequest request) {
@@ -66,6 +74,15 @@ final class HttpCalls {
         }
         response.headers().firstValue("WWW-Authenticate").ifPresent(challenge -> reason.append(" (").append(challenge).append(')'));
         return reason.toString();
+    }
+
+    /** A file the command was told to read; a failure is a local problem (exit code 3). */
+    static String readFile(String file) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new CliException(CliException.LOCAL, "cannot read " + file + ": " + e, e);
+        }
     }
 
     private static void appendIfPresent(StringBuilder reason, Object value) {

@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -82,26 +81,26 @@ final class RegisterCommand implements Command {
         URI clients = HttpCalls.resolve(base.endsWith("/") ? base : base + "/", "admin/clients/");
         URI client = clients.resolve(URLEncoder.encode(clientId, StandardCharsets.UTF_8).replace("+", "%20"));
 
-        HttpResponse<String> existing = http.send(get(client, authorization));
+        HttpResponse<String> existing = http.send(http.request(client, authorization).GET().build());
         if (existing.statusCode() == 404 && isMissingClient(existing)) {
             if (!options.flag("create")) {
                 throw new CliException(CliException.REFUSED, "client '" + clientId + "' does not exist at " + base
                         + "; add --create to create it");
             }
-            expect(201, http.send(post(clients, authorization,
-                    newClient(options, clientId, key))), "creating client '" + clientId + "'");
+            expect(201, http.send(post(http, clients, authorization, newClient(options, clientId, key))),
+                    "creating client '" + clientId + "'");
             out.println("Created client '" + clientId + "' with key '" + key.shownName() + "' (thumbprint " + key.thumbprint() + ").");
             return 0;
         }
         expect(200, existing, "reading client '" + clientId + "'");
-        HttpResponse<String> keys = expect(200, http.send(get(URI.create(client + "/keys"), authorization)),
+        HttpResponse<String> keys = expect(200, http.send(http.request(URI.create(client + "/keys"), authorization).GET().build()),
                 "reading the keys of '" + clientId + "'");
-        if (keys.body().contains("\"" + key.thumbprint() + "\"")) {
+        if (registeredThumbprints(keys).contains(key.thumbprint())) {
             out.println("Key '" + key.shownName() + "' (thumbprint " + key.thumbprint() + ") is already registered for client '"
                     + clientId + "'; nothing to do.");
             return 0;
         }
-        expect(201, http.send(post(URI.create(client + "/keys"), authorization, key.json())),
+        expect(201, http.send(post(http, URI.create(client + "/keys"), authorization, key.json())),
                 "adding key '" + key.shownName() + "' to '" + clientId + "'");
         out.println("Registered key '" + key.shownName() + "' (thumbprint " + key.thumbprint() + ") for client '" + clientId + "'.");
         return 0;
@@ -123,12 +122,12 @@ final class RegisterCommand implements Command {
         String kid = options.get("kid").orElse(null);
         try {
             if (options.get("keystore").isPresent()) {
-                return certificateKey(kid != null ? kid : keystoreAlias(options), keystoreCertificate(options));
+                return keystoreKey(options, kid);
             }
             if (options.get("certificate").isPresent()) {
-                return certificateKey(kid, Pem.parseCertificate(read(options.get("certificate").get())));
+                return certificateKey(kid, Pem.parseCertificate(HttpCalls.readFile(options.get("certificate").get())));
             }
-            String text = read(options.get("public-key").get());
+            String text = HttpCalls.readFile(options.get("public-key").get());
             Map<String, Object> json = new LinkedHashMap<>();
             VerifierKey key;
             if (text.stripLeading().startsWith("{")) {
@@ -166,16 +165,13 @@ final class RegisterCommand implements Command {
         }
     }
 
-    private static String keystoreAlias(Options options) {
-        return options.get("alias").orElseGet(() -> onlyAlias(loadKeystore(options)));
-    }
-
-    private static X509Certificate keystoreCertificate(Options options) {
+    /** The certificate of the keystore's key, with the kid to register it under (default: its alias). */
+    private static RegisteredKey keystoreKey(Options options, String kid) {
         KeyStore store = loadKeystore(options);
         String alias = options.get("alias").orElseGet(() -> onlyAlias(store));
         try {
             if (store.getCertificate(alias) instanceof X509Certificate certificate) {
-                return certificate;
+                return certificateKey(kid != null ? kid : alias, certificate);
             }
         } catch (java.security.KeyStoreException e) {
             throw new CliException(CliException.LOCAL, e.getMessage(), e);
@@ -233,15 +229,22 @@ final class RegisterCommand implements Command {
         return response;
     }
 
-    private static HttpRequest get(URI uri, String authorization) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
-                .header("Accept", "application/json").GET().build();
+    private static HttpRequest post(HttpCalls http, URI uri, String authorization, Map<String, Object> body) {
+        return http.request(uri, authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(body), StandardCharsets.UTF_8)).build();
     }
 
-    private static HttpRequest post(URI uri, String authorization, Map<String, Object> body) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
-                .header("Accept", "application/json").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(body), StandardCharsets.UTF_8)).build();
+    /** The {@code thumbprint} of every key in the admin API's {@code {"result":[…]}} listing. */
+    private static Set<String> registeredThumbprints(HttpResponse<String> keys) {
+        Set<String> thumbprints = new java.util.HashSet<>();
+        if (parseJson(keys.body()).get("result") instanceof List<?> listed) {
+            for (Object entry : listed) {
+                if (entry instanceof Map<?, ?> key && key.get("thumbprint") instanceof String thumbprint) {
+                    thumbprints.add(thumbprint);
+                }
+            }
+        }
+        return thumbprints;
     }
 
     private static Map<String, Object> parseJson(String text) {
@@ -249,14 +252,6 @@ final class RegisterCommand implements Command {
             return JsonUtil.parseJson(text);
         } catch (JoseException e) {
             throw new CliException(CliException.LOCAL, "not a JSON object: " + e.getMessage(), e);
-        }
-    }
-
-    private static String read(String file) {
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliException(CliException.LOCAL, "cannot read " + file + ": " + e, e);
         }
     }
 }

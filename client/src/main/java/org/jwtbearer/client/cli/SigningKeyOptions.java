@@ -1,8 +1,5 @@
 package org.jwtbearer.client.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -36,8 +33,7 @@ final class SigningKeyOptions {
                 if (options.get("keystore").isPresent()) {
                     throw new Options.UsageException("give --keystore or --key, not both");
                 }
-                Path file = Path.of(options.get("key").get());
-                String text = read(file);
+                String text = HttpCalls.readFile(options.get("key").get());
                 return text.stripLeading().startsWith("{") ? SigningKey.fromJwk(text, kid, alg) : SigningKey.fromPem(text, kid, alg);
             }
             if (options.get("keystore").isEmpty()) {
@@ -48,14 +44,6 @@ final class SigningKeyOptions {
                     options.get("alias").orElse(null), options.secret("keypass").map(String::toCharArray).orElse(null), kid, alg);
         } catch (KeyMaterialException e) {
             throw new CliException(CliException.LOCAL, e.getMessage(), e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliException(CliException.LOCAL, "cannot read " + file + ": " + e, e);
         }
     }
 }
