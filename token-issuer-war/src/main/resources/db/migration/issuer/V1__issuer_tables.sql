@@ -1,5 +1,6 @@
--- The issuer's schema. Every statement is idempotent, so starting against an existing database changes nothing.
--- Portable SQL: H2 2.x and PostgreSQL 10+ run it as is. One statement per line.
+-- The issuer's tables as the releases before versioned migrations made them. CREATE ... IF NOT EXISTS lets this
+-- first migration adopt such a database as it is; later changes are new numbered files, never edits of this one.
+-- Portable SQL: H2 2.x and PostgreSQL 10+ run it as is.
 CREATE TABLE IF NOT EXISTS jb_client (client_id VARCHAR(255) NOT NULL, name VARCHAR(255), secret_hash VARCHAR(255), public_client BOOLEAN NOT NULL, user_field VARCHAR(32) NOT NULL, max_assertion_lifetime BIGINT NOT NULL, clock_skew BIGINT NOT NULL, require_jti BOOLEAN NOT NULL, access_token_lifespan BIGINT NOT NULL, active BOOLEAN NOT NULL, version BIGINT NOT NULL, PRIMARY KEY (client_id));
 CREATE TABLE IF NOT EXISTS jb_client_issuer (client_id VARCHAR(255) NOT NULL REFERENCES jb_client (client_id), issuer VARCHAR(1024) NOT NULL, PRIMARY KEY (client_id, issuer));
 CREATE TABLE IF NOT EXISTS jb_client_audience (client_id VARCHAR(255) NOT NULL REFERENCES jb_client (client_id), audience VARCHAR(1024) NOT NULL, PRIMARY KEY (client_id, audience));
