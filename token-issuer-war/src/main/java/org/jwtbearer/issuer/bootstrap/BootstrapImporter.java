@@ -4,25 +4,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionalException;
 
-import org.jwtbearer.issuer.client.ClientDefinition;
 import org.jwtbearer.issuer.client.ClientAdministration;
 import org.jwtbearer.issuer.config.IssuerSettings;
-import org.jwtbearer.issuer.user.UserDefinition;
 import org.jwtbearer.issuer.user.UserAdministration;
 
 /**
- * Imports the registry file named by {@code jwtbearer.bootstrap} when the application starts: all of it in
- * one transaction, upserting clients by {@code client_id} and users by {@code user_name}, so importing the
- * same file again changes nothing. A file that cannot be read or validated stops the deployment — an issuer
- * that half-imported its clients would refuse requests for reasons nobody could see.
+ * Seeds the registry from the file named by {@code jwtbearer.bootstrap} when the application starts: each client and
+ * user of the file is created once in the life of the database, and never changed or brought back afterwards — what
+ * an operator does through the admin API stands, and importing the same file again changes nothing. All of a file
+ * goes in one transaction. A file that cannot be read or validated stops the deployment: an issuer that half-imported
+ * its clients would refuse requests for reasons nobody could see.
  */
 @ApplicationScoped
 public class BootstrapImporter {
@@ -38,8 +40,19 @@ public class BootstrapImporter {
     @Inject
     UserAdministration users;
 
+    @Inject
+    SeedRecord seeds;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started, BootstrapImporter self) {
-        settings.bootstrapFile().ifPresent(file -> self.importFile(Path.of(file)));
+        settings.bootstrapFile().map(Path::of).ifPresent(file -> {
+            try {
+                self.importFile(file);
+            } catch (TransactionalException | PersistenceException e) {
+                // Nodes starting together seed the same entries; the losing node finds them seeded on its second look.
+                LOG.info(() -> "Another node seeded from a bootstrap file at the same moment; reading " + file + " again");
+                self.importFile(file);
+            }
+        });
     }
 
     @Transactional
@@ -56,13 +69,23 @@ public class BootstrapImporter {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Invalid bootstrap file " + file + ": " + e.getMessage(), e);
         }
-        for (ClientDefinition client : document.clients()) {
-            clients.upsert(client);
+        long seededClients = document.clients().stream()
+                .filter(client -> seed(SeedRecord.Kind.CLIENT, client.clientId(), () -> clients.createIfAbsent(client)))
+                .count();
+        long seededUsers = document.users().stream()
+                .filter(user -> seed(SeedRecord.Kind.USER, user.userName(), () -> users.createIfAbsent(user)))
+                .count();
+        LOG.info(() -> "Bootstrap file " + file + ": created " + seededClients + " of " + document.clients().size()
+                + " client(s) and " + seededUsers + " of " + document.users().size() + " user(s); the others were seeded before");
+    }
+
+    /** @return whether the entry was created now */
+    private boolean seed(SeedRecord.Kind kind, String name, BooleanSupplier createIfAbsent) {
+        if (seeds.seededBefore(kind, name)) {
+            return false;
         }
-        for (UserDefinition user : document.users()) {
-            users.upsert(user);
-        }
-        LOG.info(() -> "Imported " + document.clients().size() + " client(s) and " + document.users().size()
-                + " user(s) from " + file);
+        boolean created = createIfAbsent.getAsBoolean();
+        seeds.markSeeded(kind, name);
+        return created;
     }
 }

@@ -58,12 +58,18 @@ public class ClientAdministration {
         return Optional.ofNullable(em.find(ClientEntity.class, clientId)).map(ClientAdministration::snapshot);
     }
 
-    /** Creates or replaces the client with this id — the bootstrap file's idempotent import. */
-    @Transactional
-    public void upsert(ClientDefinition definition) {
-        ClientEntity existing = em.find(ClientEntity.class, definition.clientId());
-        write(existing != null ? existing : new ClientEntity(definition.clientId()), existing == null, definition,
-                SecretUpdate.replace(definition.secret()));
+    /**
+     * Creates the client unless one with this id exists — the bootstrap file's seeding, which never changes a client.
+     *
+     * @return whether it was created
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean createIfAbsent(ClientDefinition definition) {
+        if (em.find(ClientEntity.class, definition.clientId()) != null) {
+            return false;
+        }
+        write(new ClientEntity(definition.clientId()), true, definition, SecretUpdate.replace(definition.secret()));
+        return true;
     }
 
     @Transactional

@@ -26,15 +26,23 @@ public class IssuerConfiguration {
         return IssuerSettings.from(config);
     }
 
-    /** Without {@code jwtbearer.encryption-key}, what is sealed in this run cannot be opened after a restart. */
+    /**
+     * The operator's key in production; without one, a key made once and kept in the data directory, so what is
+     * sealed still opens after a restart. Every node of a cluster needs the same key: set it there.
+     */
     @Produces
     @Singleton
     SecretBox secretBox(IssuerSettings settings) {
-        if (settings.encryptionKey().isEmpty()) {
-            LOG.warning("jwtbearer.encryption-key is not set: values encrypted at rest can only be read back by this run");
-            return SecretBox.generated();
+        if (settings.encryptionKey().isPresent()) {
+            return SecretBox.fromBase64(settings.encryptionKey().get());
         }
-        return SecretBox.fromBase64(settings.encryptionKey().get());
+        EncryptionKeyFile.Loaded kept = EncryptionKeyFile.loadOrCreate(settings.dataDirectory());
+        LOG.info(() -> "jwtbearer.encryption-key is not set: sealing with the key " + (kept.created() ? "generated now in " : "kept in ")
+                + kept.file() + " (owner-only; back it up with the database, and on several nodes set jwtbearer.encryption-key)");
+        if (EncryptionKeyFile.readableByOthers(kept.file())) {
+            LOG.warning(() -> "The encryption key file " + kept.file() + " is readable by other users: chmod 600 it");
+        }
+        return kept.box();
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package org.jwtbearer.issuer.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -39,6 +40,9 @@ import org.eclipse.microprofile.config.Config;
  * @param clientJwksRefreshCooldown {@code jwtbearer.client-jwks.refresh-cooldown-seconds}: least time between two
  *                            fetches of one client's {@code jwks_uri}, which an unknown {@code kid} triggers (default 30)
  * @param clientJwksTimeout   {@code jwtbearer.client-jwks.timeout-millis}: connect and read timeout of such a fetch (default 3000)
+ * @param dataDirectory       {@code jwtbearer.data-dir}: where the issuer keeps the encryption key it generates when
+ *                            {@code jwtbearer.encryption-key} is not set (default: {@code jwtbearer} in the server's data
+ *                            directory — WildFly's {@code jboss.server.data.dir}, Payara's domain — else {@code ~/.jwtbearer})
  */
 public record IssuerSettings(String issuer, String audience, Optional<String> bootstrapFile,
                              Optional<String> signingKeystore, Optional<String> signingPassword,
@@ -46,7 +50,8 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
                              Optional<String> encryptionKey, Optional<String> signingAlgorithm,
                              Duration signingRotation, Duration publishBeforeUse, Optional<String> signingNextAlias,
                              Optional<String> signingPreviousAlias, int clientAuthMaxFailures, Duration clientAuthMaxLockout,
-                             Duration clientJwksMaxAge, Duration clientJwksRefreshCooldown, Duration clientJwksTimeout) {
+                             Duration clientJwksMaxAge, Duration clientJwksRefreshCooldown, Duration clientJwksTimeout,
+                             Path dataDirectory) {
 
     /** The algorithms the issuer generates signing keys for. */
     public static final java.util.List<String> GENERATED_KEY_ALGORITHMS = java.util.List.of("RS256", "PS256", "ES256");
@@ -113,7 +118,21 @@ public record IssuerSettings(String issuer, String audience, Optional<String> bo
                 config.getOptionalValue("jwtbearer.client-jwks.refresh-cooldown-seconds", Long.class)
                         .map(Duration::ofSeconds).orElse(DEFAULT_CLIENT_JWKS_REFRESH_COOLDOWN),
                 config.getOptionalValue("jwtbearer.client-jwks.timeout-millis", Long.class)
-                        .map(Duration::ofMillis).orElse(DEFAULT_CLIENT_JWKS_TIMEOUT));
+                        .map(Duration::ofMillis).orElse(DEFAULT_CLIENT_JWKS_TIMEOUT),
+                nonBlank(config, "jwtbearer.data-dir").map(Path::of).orElseGet(IssuerSettings::serverDataDirectory));
+    }
+
+    /** Inside what the server keeps across restarts and upgrades of the application; never a temporary directory. */
+    static Path serverDataDirectory() {
+        String wildFly = System.getProperty("jboss.server.data.dir");
+        if (wildFly != null) {
+            return Path.of(wildFly, "jwtbearer");
+        }
+        String payaraDomain = System.getProperty("com.sun.aas.instanceRoot");
+        if (payaraDomain != null) {
+            return Path.of(payaraDomain, "data", "jwtbearer");
+        }
+        return Path.of(System.getProperty("user.home"), ".jwtbearer");
     }
 
     @Override

@@ -48,13 +48,18 @@ public class UserAdministration {
         return byName(userName).map(UserAdministration::snapshot);
     }
 
-    /** Creates or updates the user with this user name — the bootstrap file's idempotent import; returns its sys_id. */
-    @Transactional
-    public String upsert(UserDefinition definition) {
-        Optional<UserEntity> existing = byName(definition.userName());
-        UserEntity user = existing.orElseGet(() -> newUser(definition));
-        write(user, existing.isEmpty(), definition);
-        return user.sysId;
+    /**
+     * Creates the user unless one with this user name exists — the bootstrap file's seeding, which never changes a user.
+     *
+     * @return whether it was created
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean createIfAbsent(UserDefinition definition) {
+        if (byName(definition.userName()).isPresent()) {
+            return false;
+        }
+        write(newUser(definition), true, definition);
+        return true;
     }
 
     @Transactional
