@@ -7,18 +7,31 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.jwtbearer.incident.support.DatabaseUnavailable;
+import org.jwtbearer.incident.support.OutageLog;
+
 /**
- * Everything else in the envelope too: JAX-RS's own refusals keep their status (and {@code Allow} header),
- * and an unexpected failure is a 500 whose body shows no internals.
+ * Everything else in the envelope too: JAX-RS's own refusals keep their status (and {@code Allow} header); a
+ * database that cannot be reached is a 503 with {@code Retry-After}, logged as one line at most every few
+ * seconds (while it is down every request fails alike, and a stack trace each would bury the log); any other
+ * unexpected failure is a 500 whose body shows no internals.
  */
 @Provider
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
+    static final String UNAVAILABLE_MESSAGE = "Service Unavailable";
+    static final String UNAVAILABLE_DETAIL = "The database is not reachable; try again shortly";
+    /** Long enough for a database restart to be noticed, short enough to matter to a client. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
+
+    OutageLog outages = new OutageLog(LOG);
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -35,6 +48,12 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 }
             });
             return response.build();
+        }
+        if (DatabaseUnavailable.isCause(failure)) {
+            outages.report(failure);
+            return ErrorEnvelope.response(503, UNAVAILABLE_MESSAGE, UNAVAILABLE_DETAIL)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build();
         }
         LOG.log(Level.SEVERE, "Unexpected failure in the Table API", failure);
         return ErrorEnvelope.response(500, "Internal server error", "The request could not be completed").build();

@@ -15,6 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.jwtbearer.incident.support.DatabaseUnavailable;
+import org.jwtbearer.incident.support.OutageLog;
+
 /**
  * The users incidents refer to, with their display names. The resource server has no registry of its own:
  * it learns users from the access tokens it accepts ({@code upn}, {@code sub}, {@code name}), so it depends on
@@ -37,15 +40,28 @@ public class UserDirectory {
     @Inject
     Clock clock;
 
+    OutageLog outages = new OutageLog(LOG);
+
     /** What was last written per user name on this node: a caller seen before costs no database write. */
     private final Map<String, KnownUser> written = new ConcurrentHashMap<>();
 
-    /** Records the caller, unless this node already wrote the same facts. A failed write is retried next time. */
+    /**
+     * Records the caller, unless this node already wrote the same facts. Best effort: a failed write, the database
+     * being down included, is logged in one line and retried next time, and never fails the caller's request (a
+     * request that needs the database fails on its own read, with a 503).
+     */
     public void learn(KnownUser user) {
         if (!user.storable() || user.equals(written.get(user.userName()))) {
             return;
         }
-        if (!writer.save(user, clock.instant())) {
+        boolean saved;
+        try {
+            saved = writer.save(user, clock.instant());
+        } catch (RuntimeException e) {
+            notRecorded(user, e);
+            return;
+        }
+        if (!saved) {
             // Another node or request wrote the same user at the same moment; the next request tries again.
             LOG.log(Level.FINE, "Could not record user {0} this time", user.userName());
             return;
@@ -54,6 +70,15 @@ public class UserDirectory {
             written.clear();
         }
         written.put(user.userName(), user);
+    }
+
+    private void notRecorded(KnownUser user, RuntimeException e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            outages.report(e);
+            return;
+        }
+        LOG.warning(() -> "Could not record user " + user.userName() + ": " + DatabaseUnavailable.summary(e));
+        LOG.log(Level.FINE, "Recording a user failed", e);
     }
 
     /** The display names known for these user names; users without one are left out. */

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.microprofile.config.Config;
 import org.jwtbearer.security.token.InvalidTokenException;
+import org.jwtbearer.security.token.TokenCheckUnavailableException;
 import org.jwtbearer.security.token.VerifiedAccessToken;
 
 /**
@@ -28,7 +29,9 @@ import org.jwtbearer.security.token.VerifiedAccessToken;
  * {@link BearerVerification} verifies it, and this class answers with RFC 6750 challenges. A request without
  * credentials to a public resource stays anonymous; one with a bad token or a malformed request to a public
  * resource stays anonymous too, with the {@link BearerRefusal} left for an authorization check further on
- * (a public resource does not depend on who calls, but a JAX-RS method with {@code @RolesAllowed} does).
+ * (a public resource does not depend on who calls, but a JAX-RS method with {@code @RolesAllowed} does). A token
+ * the verifier cannot check right now ({@link TokenCheckUnavailableException}) is answered 503 with
+ * {@code Retry-After}, never taken as a refusal.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -82,6 +85,11 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         } catch (InvalidTokenException e) {
             LOG.log(Level.FINE, "Bearer token refused ({0}): {1}", new Object[] {e.reason(), e.getMessage()});
             return refuse(BearerRefusal.invalidToken(e.getMessage()), request, response, context, protectedResource);
+        } catch (TokenCheckUnavailableException e) {
+            // Protected or not: the caller sent a token to be known by, and going on as anonymous would answer wrongly.
+            LOG.log(Level.FINE, "Bearer token not checked: {0}", e.getMessage());
+            FailureResponse.unavailable(response, e.getMessage());
+            return AuthenticationStatus.SEND_FAILURE;
         }
         request.setAttribute(TOKEN_ATTRIBUTE, verified);
         Set<String> groups = verified.getGroups();

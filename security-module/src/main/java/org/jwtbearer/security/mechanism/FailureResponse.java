@@ -15,6 +15,9 @@ public final class FailureResponse {
     /** ServiceNow's answer to a request without valid credentials. */
     public static final String NOT_AUTHENTICATED_MESSAGE = "User Not Authenticated";
     public static final String NOT_AUTHENTICATED_DETAIL = "Required to provide Auth information";
+    public static final String UNAVAILABLE_MESSAGE = "Service Unavailable";
+    /** How long a client should wait before trying again after a 503. */
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     private FailureResponse() {
     }
@@ -33,6 +36,12 @@ public final class FailureResponse {
         try (var out = response.getOutputStream()) {
             out.write(body);
         }
+    }
+
+    /** 503 with {@code Retry-After}: the request cannot be judged now, and may succeed in a moment. */
+    public static void unavailable(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, null, UNAVAILABLE_MESSAGE, detail);
     }
 
     /** The JSON error envelope, for answers written by other means (a JAX-RS filter). */

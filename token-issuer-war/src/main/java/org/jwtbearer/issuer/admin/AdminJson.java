@@ -12,7 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Admin API answers: {@code {"result": …}} like the Table API, never cached, with the version as ETag. */
-final class AdminJson {
+public final class AdminJson {
+
+    static final String UNAVAILABLE_MESSAGE = "Service Unavailable";
+    static final String UNAVAILABLE_DETAIL = "The database is not reachable; try again shortly";
 
     private AdminJson() {
     }
@@ -34,6 +37,16 @@ final class AdminJson {
         return Response.ok(Json.createObjectBuilder().add("result", array).build().toString(), MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("X-Total-Count", total)
+                .build();
+    }
+
+    /** The database cannot be reached: 503 in the envelope every admin failure uses, and when to try again. */
+    public static Response unavailable(int retryAfterSeconds) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .entity(failure(UNAVAILABLE_MESSAGE, UNAVAILABLE_DETAIL).toString())
                 .build();
     }
 

@@ -22,6 +22,8 @@ import org.jwtbearer.issuer.grant.OAuthError;
 import org.jwtbearer.issuer.grant.OAuthException;
 import org.jwtbearer.issuer.grant.TokenRequest;
 import org.jwtbearer.issuer.grant.TokenResult;
+import org.jwtbearer.issuer.support.DatabaseUnavailable;
+import org.jwtbearer.issuer.support.OutageLog;
 
 /**
  * {@code POST /oauth_token.do} and {@code POST /oauth2/token}: reads the form, works out the client's
@@ -42,6 +44,9 @@ public class TokenEndpoint {
 
     @Inject
     Clock clock;
+
+    /** For outages the grant's own store calls did not name (they answer 503 themselves, see StoreCalls). */
+    OutageLog outages = new OutageLog(LOG);
 
     @POST
     @Path("oauth_token.do")
@@ -74,9 +79,15 @@ public class TokenEndpoint {
                     "expires_in", result.expiresIn(),
                     "scope", result.scope().isEmpty() ? null : result.scope())).build();
         } catch (OAuthException e) {
-            auditLog.write(audit.outcome("refused", e.error().code(), e.reason()));
+            auditLog.write(audit.outcome(e.error().status() >= 500 ? "failed" : "refused", e.error().code(), e.reason()));
             return OAuthAnswers.error(e, format, basicUsed);
         } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                outages.report(e);
+                OAuthException unavailable = OAuthException.temporarilyUnavailable("database_unavailable");
+                auditLog.write(audit.outcome("failed", unavailable.error().code(), unavailable.reason()));
+                return OAuthAnswers.error(unavailable, format, basicUsed);
+            }
             LOG.log(Level.SEVERE, "Token request " + audit.requestId() + " failed", e);
             auditLog.write(audit.outcome("failed", OAuthError.SERVER_ERROR.code(), "internal_error"));
             return OAuthAnswers.answer(500, format, ResponseFormat.members("error", OAuthError.SERVER_ERROR.code(),

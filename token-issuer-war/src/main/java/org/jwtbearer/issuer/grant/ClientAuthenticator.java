@@ -79,7 +79,8 @@ public class ClientAuthenticator {
 
     /** The client with this id; unknown is {@code invalid_client}. */
     public RegisteredClient find(String clientId) {
-        return clients.find(clientId).orElseThrow(() -> failed("client_unknown"));
+        return StoreCalls.call(JwtBearerGrant.CLIENT_REGISTRY_UNAVAILABLE, () -> clients.find(clientId))
+                .orElseThrow(() -> failed("client_unknown"));
     }
 
     /** Checks the credentials presented for an already identified client, recording a client assertion's jti at once. */
@@ -132,10 +133,10 @@ public class ClientAuthenticator {
         ClientAssertionVerifier.VerifiedClientAssertion used = authenticated.pending().get();
         boolean first;
         try {
-            first = replayStore.firstUse(authenticated.client().clientId(), CLIENT_ASSERTION_NAMESPACE + used.jti(),
-                    used.keepUntil());
+            first = StoreCalls.call(JwtBearerGrant.REPLAY_STORE_UNAVAILABLE, () -> replayStore.firstUse(
+                    authenticated.client().clientId(), CLIENT_ASSERTION_NAMESPACE + used.jti(), used.keepUntil()));
         } catch (IllegalStateException e) {
-            throw new OAuthException(OAuthError.SERVER_ERROR, "The request could not be handled; try again", "replay_store_unavailable");
+            throw new OAuthException(OAuthError.SERVER_ERROR, "The request could not be handled; try again", "replay_store_failed");
         }
         if (!first) {
             throttle.failed(authenticated.client().clientId(), now);

@@ -39,6 +39,8 @@ public class JwtBearerGrant {
     public static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     public static final int MAX_ASSERTION_LENGTH = 16 * 1024;
     static final String NOT_VERIFIED = "The assertion could not be verified";
+    static final String CLIENT_REGISTRY_UNAVAILABLE = "client_registry_unavailable";
+    static final String REPLAY_STORE_UNAVAILABLE = "replay_store_unavailable";
 
     @Inject
     ClientRegistry clients;
@@ -136,7 +138,8 @@ public class JwtBearerGrant {
             throw new OAuthException(OAuthError.INVALID_GRANT,
                     "The request names no client: send client_id, or an assertion with an iss claim", "client_unnamed");
         }
-        RegisteredClient client = clients.findByIssuer(iss).orElseThrow(() -> generic("client_unknown_by_iss"));
+        RegisteredClient client = StoreCalls.call(CLIENT_REGISTRY_UNAVAILABLE, () -> clients.findByIssuer(iss))
+                .orElseThrow(() -> generic("client_unknown_by_iss"));
         if (!client.active()) {
             throw generic("client_inactive");
         }
@@ -156,7 +159,7 @@ public class JwtBearerGrant {
     }
 
     private User resolveUser(RegisteredClient client, String subject) {
-        Optional<User> user = users.find(client.userField(), subject);
+        Optional<User> user = StoreCalls.call("user_directory_unavailable", () -> users.find(client.userField(), subject));
         if (user.isEmpty()) {
             throw new OAuthException(OAuthError.INVALID_GRANT,
                     "The assertion's sub does not name a user by " + client.userField().fieldName(), "user_unknown");
@@ -195,9 +198,10 @@ public class JwtBearerGrant {
         Instant keepUntil = Instant.ofEpochSecond(exp).plus(client.clockSkew());
         boolean first;
         try {
-            first = replayStore.firstUse(client.clientId(), jti, keepUntil);
+            first = StoreCalls.call(REPLAY_STORE_UNAVAILABLE, () -> replayStore.firstUse(client.clientId(), jti, keepUntil));
         } catch (IllegalStateException e) {
-            throw new OAuthException(OAuthError.SERVER_ERROR, "The token could not be issued; try again", "replay_store_unavailable");
+            // Not an outage (the database answered): a fault of ours, and no token without a recorded jti.
+            throw new OAuthException(OAuthError.SERVER_ERROR, "The token could not be issued; try again", "replay_store_failed");
         }
         if (!first) {
             throw new OAuthException(OAuthError.INVALID_GRANT, "The assertion was already used (jti replay)", "jti_replayed");

@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jwtbearer.issuer.config.IssuerSettings;
+import org.jwtbearer.issuer.support.DatabaseUnavailable;
 import org.jwtbearer.issuer.support.SecretBox;
 import org.jwtbearer.security.assertion.SigningKey;
 import org.jwtbearer.security.jose.VerifierKey;
@@ -103,7 +104,13 @@ public class IssuerSigningKeys {
             try {
                 ring = managed.read();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Re-reading the signing keys failed; going on with the ones read before", e);
+                if (DatabaseUnavailable.isCause(e)) {
+                    // Once per cache time while the database is down: one line, the stack trace would say nothing more.
+                    LOG.warning(() -> "Re-reading the signing keys failed, going on with the ones read before; database unavailable: "
+                            + DatabaseUnavailable.summary(e));
+                } else {
+                    LOG.log(Level.WARNING, "Re-reading the signing keys failed; going on with the ones read before", e);
+                }
             } finally {
                 nextReadMillis = clock.millis() + settings.registryCacheTime().toMillis();
                 reading.set(false);

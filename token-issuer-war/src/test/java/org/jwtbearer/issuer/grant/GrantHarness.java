@@ -33,6 +33,10 @@ final class GrantHarness {
     final List<String> usedJtis = new ArrayList<>();
     final List<String> issuedFor = new ArrayList<>();
     final JwtBearerGrant grant = new JwtBearerGrant();
+    /** When set, what the registry, the user directory or the replay store throws instead of answering. */
+    RuntimeException clientsFailure;
+    RuntimeException usersFailure;
+    RuntimeException replayFailure;
 
     GrantHarness() {
         clients.put(TestClients.CLIENT_ID, TestClients.registered());
@@ -42,6 +46,7 @@ final class GrantHarness {
         grant.clients = new ClientRegistry() {
             @Override
             public Optional<RegisteredClient> find(String clientId) {
+                failIfAsked(clientsFailure);
                 return Optional.ofNullable(clients.get(clientId));
             }
 
@@ -53,12 +58,14 @@ final class GrantHarness {
         grant.users = new UserDirectory() {
             @Override
             public Optional<User> find(UserField field, String value) {
+                failIfAsked(usersFailure);
                 return Optional.ofNullable(users.get(value));
             }
         };
         grant.replayStore = new ReplayStore() {
             @Override
             public boolean firstUse(String clientId, String jti, Instant keepUntil) {
+                failIfAsked(replayFailure);
                 if (usedJtis.contains(clientId + "/" + jti)) {
                     return false;
                 }
@@ -75,6 +82,12 @@ final class GrantHarness {
                 return new IssuedToken("token-for-" + user.userName(), "jti", now.getEpochSecond() + 1800);
             }
         };
+    }
+
+    private static void failIfAsked(RuntimeException failure) {
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     TokenResult handle(TokenRequest request) {

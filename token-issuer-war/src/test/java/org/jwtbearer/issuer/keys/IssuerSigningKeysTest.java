@@ -85,4 +85,34 @@ class IssuerSigningKeysTest {
 
         assertTrue(refused.reason().contains("jwtbearer.signing.keystore"), refused.reason());
     }
+
+    @Test
+    void keysWhenDatabaseUnreachableOnReReadThenKeysKeptAndOneLineWithoutStackTrace() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        IssuerSigningKeys keys = new IssuerSigningKeys();
+        keys.settings = settings(CACHE);
+        keys.store = new InMemorySigningKeyStore() {
+            @Override
+            public synchronized List<StoredSigningKey> all() {
+                if (down.get()) {
+                    throw new jakarta.persistence.PersistenceException(new java.sql.SQLException("Connection refused\nhint", "08001"));
+                }
+                return super.all();
+            }
+        };
+        keys.box = box;
+        keys.clock = clock;
+        keys.load();
+        String kid = keys.current().kid();
+
+        down.set(true);
+        clock.advance(CACHE);
+        try (org.jwtbearer.issuer.support.CapturedLog log = new org.jwtbearer.issuer.support.CapturedLog(IssuerSigningKeys.class)) {
+            assertEquals(kid, keys.current().kid());
+            assertEquals(1, log.records.size());
+            assertEquals(null, log.records.get(0).getThrown());
+            assertTrue(log.records.get(0).getMessage().endsWith("database unavailable: java.sql.SQLException: Connection refused"),
+                    log.records.get(0).getMessage());
+        }
+    }
 }

@@ -1,0 +1,75 @@
+package org.jwtbearer.incident.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+import org.jwtbearer.incident.support.CapturedLog;
+import org.jwtbearer.incident.support.MutableClock;
+import org.jwtbearer.incident.support.OutageChains;
+import org.jwtbearer.incident.support.OutageLog;
+
+/** The Table API's last-line mapper: 503 in the envelope for a database outage, logged sparingly; 500 for the rest. */
+class FallbackExceptionMapperTest {
+
+    private static final String UNAVAILABLE = "{\"error\":{\"message\":\"Service Unavailable\","
+            + "\"detail\":\"The database is not reachable; try again shortly\"},\"status\":\"failure\"}";
+
+    private final FallbackExceptionMapper mapper = new FallbackExceptionMapper();
+
+    {
+        mapper.outages = new OutageLog(Logger.getLogger(FallbackExceptionMapper.class.getName()), Duration.ofSeconds(10),
+                new MutableClock(Instant.parse("2030-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void toResponseWhenDatabaseUnreachableThen503EnvelopeWithRetryAfter() {
+        for (RuntimeException outage : new RuntimeException[] {OutageChains.wildFlyRefused(), OutageChains.wildFlyPoolExhausted(),
+                OutageChains.wildFlyCommitFailed(), OutageChains.payaraRefused(), OutageChains.payaraPoolExhausted()}) {
+            Response response = mapper.toResponse(outage);
+
+            assertEquals(503, response.getStatus());
+            assertEquals("5", response.getHeaderString("Retry-After"));
+            assertEquals("application/json", response.getHeaderString("Content-Type"));
+            assertEquals(UNAVAILABLE, response.getEntity());
+        }
+    }
+
+    @Test
+    void toResponseWhenOutagesFloodThenOneWarningLineWithoutStackTrace() {
+        try (CapturedLog log = new CapturedLog(FallbackExceptionMapper.class)) {
+            for (int i = 0; i < 500; i++) {
+                mapper.toResponse(OutageChains.payaraRefused());
+            }
+            assertEquals(1, log.records.size());
+            assertEquals(Level.WARNING, log.records.get(0).getLevel());
+            assertNull(log.records.get(0).getThrown());
+            assertFalse(log.records.get(0).getMessage().contains("\n"));
+            assertTrue(log.records.get(0).getMessage().startsWith("Database unavailable: "), log.records.get(0).getMessage());
+        }
+    }
+
+    @Test
+    void toResponseWhenOtherFailureThen500WithoutRetryAfter() {
+        try (CapturedLog log = new CapturedLog(FallbackExceptionMapper.class)) {
+            IllegalStateException bug = new IllegalStateException("bug");
+            Response response = mapper.toResponse(bug);
+
+            assertEquals(500, response.getStatus());
+            assertNull(response.getHeaderString("Retry-After"));
+            assertEquals("{\"error\":{\"message\":\"Internal server error\",\"detail\":\"The request could not be completed\"},"
+                    + "\"status\":\"failure\"}", response.getEntity());
+            assertSame(bug, log.at(Level.SEVERE).get(0).getThrown());
+        }
+    }
+}

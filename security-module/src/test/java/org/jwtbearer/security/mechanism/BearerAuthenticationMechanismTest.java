@@ -1,0 +1,120 @@
+package org.jwtbearer.security.mechanism;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+import org.jwtbearer.security.token.TokenCheckUnavailableException;
+import org.jwtbearer.security.token.TokenVerifier;
+
+/** The mechanism when the verifier cannot decide now: 503 with Retry-After, neither a login nor an invalid_token. */
+class BearerAuthenticationMechanismTest {
+
+    private static final String DETAIL = "The access token's revocation status cannot be checked right now; try again shortly";
+
+    private final Map<String, String> headers = new HashMap<>();
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private int status;
+
+    private static <T> T fake(Class<T> type, java.lang.reflect.InvocationHandler handler) {
+        return type.cast(Proxy.newProxyInstance(BearerAuthenticationMechanismTest.class.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private BearerAuthenticationMechanism mechanism(TokenVerifier verifier) {
+        Config config = fake(Config.class, (proxy, method, args) -> method.getName().equals("getOptionalValue") ? Optional.empty() : null);
+        @SuppressWarnings("unchecked")
+        Instance<TokenVerifier> instance = fake(Instance.class, (proxy, method, args) -> switch (method.getName()) {
+            case "isResolvable" -> true;
+            case "get" -> verifier;
+            default -> throw new UnsupportedOperationException(method.getName());
+        });
+        BearerVerification verification = new BearerVerification();
+        verification.config = config;
+        verification.applicationVerifier = instance;
+        verification.init();
+        BearerAuthenticationMechanism mechanism = new BearerAuthenticationMechanism();
+        mechanism.config = config;
+        mechanism.verification = verification;
+        mechanism.init();
+        return mechanism;
+    }
+
+    private HttpServletResponse response() {
+        ServletOutputStream out = new ServletOutputStream() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+            }
+
+            @Override
+            public void write(int b) {
+                body.write(b);
+            }
+        };
+        return fake(HttpServletResponse.class, (proxy, method, args) -> switch (method.getName()) {
+            case "setStatus" -> {
+                status = (Integer) args[0];
+                yield null;
+            }
+            case "setHeader" -> {
+                headers.put((String) args[0], (String) args[1]);
+                yield null;
+            }
+            case "setContentType" -> {
+                headers.put("Content-Type", (String) args[0]);
+                yield null;
+            }
+            case "setContentLength" -> null;
+            case "getOutputStream" -> out;
+            default -> throw new UnsupportedOperationException(method.getName());
+        });
+    }
+
+    private static HttpMessageContext context(boolean protectedResource) {
+        return fake(HttpMessageContext.class, (proxy, method, args) -> switch (method.getName()) {
+            case "isProtected" -> protectedResource;
+            case "isAuthenticationRequest" -> false;
+            default -> throw new UnsupportedOperationException(method.getName());
+        });
+    }
+
+    @Test
+    void validateRequestWhenTokenCannotBeCheckedNowThen503WithRetryAfter() throws Exception {
+        for (boolean protectedResource : new boolean[] {true, false}) {
+            headers.clear();
+            body.reset();
+            AuthenticationStatus outcome = mechanism(token -> {
+                throw new TokenCheckUnavailableException(DETAIL);
+            }).validateRequest(new FakeRequest().header("Authorization", "Bearer abc.def.ghi").build(), response(), context(protectedResource));
+
+            assertEquals(AuthenticationStatus.SEND_FAILURE, outcome);
+            assertEquals(503, status);
+            assertEquals("5", headers.get("Retry-After"));
+            assertEquals("no-store", headers.get("Cache-Control"));
+            assertNull(headers.get("WWW-Authenticate"), "not a challenge: the token was not refused");
+            assertEquals("{\"error\":{\"message\":\"Service Unavailable\",\"detail\":\"" + DETAIL + "\"},\"status\":\"failure\"}",
+                    body.toString(StandardCharsets.UTF_8));
+            assertFalse(body.toString(StandardCharsets.UTF_8).contains("invalid_token"));
+        }
+    }
+}
