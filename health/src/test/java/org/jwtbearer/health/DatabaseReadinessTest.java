@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.jwtbearer.database.testing.CapturedLog;
 
 class DatabaseReadinessTest {
 

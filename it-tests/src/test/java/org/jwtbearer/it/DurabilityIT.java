@@ -166,6 +166,8 @@ class DurabilityIT {
         assertEquals(204, keyRemoved.statusCode(), keyRemoved.body());
         HttpResponse<String> deactivated = admin(admin, "PATCH", "users/" + Fixtures.USER_NO_ROLES, "{\"active\":false}");
         assertEquals(200, deactivated.statusCode(), deactivated.body());
+        HttpResponse<String> deleted = admin(admin, "DELETE", "clients/" + Fixtures.OTHER_SCOPE_CLIENT, null);
+        assertEquals(204, deleted.statusCode(), deleted.body());
         assertRefused(requestToken(assertion(Fixtures.USER_ITIL, Fixtures.key(Fixtures.KEY_JWK))), NOT_VERIFIED, "the removed key, before the restart");
 
         node.stop();
@@ -188,6 +190,8 @@ class DurabilityIT {
         HttpResponse<String> user = admin(freshAdmin, "GET", "users/" + Fixtures.USER_NO_ROLES, null);
         assertEquals(200, user.statusCode(), user.body());
         assertFalse(Http.json(user).getJsonObject("result").getBoolean("active"), user.body());
+        HttpResponse<String> gone = admin(freshAdmin, "GET", "clients/" + Fixtures.OTHER_SCOPE_CLIENT, null);
+        assertEquals(404, gone.statusCode(), "a client deleted through the admin API is not seeded again: " + gone.body());
     }
 
     @Test

@@ -29,6 +29,10 @@ public final class Tokens {
         return part(jwt, 0);
     }
 
+    public static String kid(String jwt) {
+        return header(jwt).getString("kid");
+    }
+
     public static JsonObject claims(String jwt) {
         return part(jwt, 1);
     }

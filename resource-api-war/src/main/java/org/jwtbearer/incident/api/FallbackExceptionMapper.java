@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import org.jwtbearer.incident.support.DatabaseUnavailable;
-import org.jwtbearer.incident.support.OutageLog;
+import org.jwtbearer.database.outage.DatabaseUnavailable;
+import org.jwtbearer.database.outage.OutageLog;
 
 /**
  * Everything else in the envelope too: JAX-RS's own refusals keep their status (and {@code Allow} header); a

@@ -29,6 +29,7 @@ public class IncidentHealth {
     private HealthCheck database;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        deregister();
         database = DatabaseReadiness.of("jwtbearer-incident-database", dataSource, threads);
         HealthChecks.addReadiness(database);
     }

@@ -15,8 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.jwtbearer.incident.support.DatabaseUnavailable;
-import org.jwtbearer.incident.support.OutageLog;
+import org.jwtbearer.database.outage.DatabaseUnavailable;
+import org.jwtbearer.database.outage.OutageLog;
 
 /**
  * The users incidents refer to, with their display names. The resource server has no registry of its own:

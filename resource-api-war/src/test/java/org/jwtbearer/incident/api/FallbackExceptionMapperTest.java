@@ -14,10 +14,10 @@ import java.util.logging.Logger;
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
-import org.jwtbearer.incident.support.CapturedLog;
-import org.jwtbearer.incident.support.MutableClock;
-import org.jwtbearer.incident.support.OutageChains;
-import org.jwtbearer.incident.support.OutageLog;
+import org.jwtbearer.database.testing.CapturedLog;
+import org.jwtbearer.database.testing.MutableClock;
+import org.jwtbearer.database.testing.OutageChains;
+import org.jwtbearer.database.outage.OutageLog;
 
 /** The Table API's last-line mapper: 503 in the envelope for a database outage, logged sparingly; 500 for the rest. */
 class FallbackExceptionMapperTest {

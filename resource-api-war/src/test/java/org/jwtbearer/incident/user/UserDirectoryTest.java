@@ -13,10 +13,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
-import org.jwtbearer.incident.support.CapturedLog;
-import org.jwtbearer.incident.support.MutableClock;
-import org.jwtbearer.incident.support.OutageChains;
-import org.jwtbearer.incident.support.OutageLog;
+import org.jwtbearer.database.testing.CapturedLog;
+import org.jwtbearer.database.testing.MutableClock;
+import org.jwtbearer.database.testing.OutageChains;
+import org.jwtbearer.database.outage.OutageLog;
 
 /** Learning a caller is best effort: a failed write, the database being down included, never fails the request. */
 class UserDirectoryTest {

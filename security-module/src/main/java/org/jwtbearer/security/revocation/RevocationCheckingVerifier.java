@@ -11,6 +11,7 @@ import org.jwtbearer.security.token.InvalidTokenException;
 import org.jwtbearer.security.token.TokenHash;
 import org.jwtbearer.security.token.TokenVerifier;
 import org.jwtbearer.security.token.VerifiedAccessToken;
+import org.jwtbearer.security.token.TokenCheckUnavailableException;
 
 /**
  * Adds a revocation check to another verifier: a token it accepted is refused when the issuer's introspection
@@ -82,8 +83,8 @@ public final class RevocationCheckingVerifier implements TokenVerifier {
         if (failOpen) {
             return verified;
         }
-        throw new InvalidTokenException("introspection_unavailable",
-                "The access token's revocation status cannot be checked right now; try again later");
+        // Not a verdict on the token: 503 with Retry-After, so the client keeps its token and tries again.
+        throw new TokenCheckUnavailableException("The access token's revocation status cannot be checked right now; try again later");
     }
 
     private Instant until(VerifiedAccessToken verified, Instant now) {

@@ -8,8 +8,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jwtbearer.issuer.support.DatabaseUnavailable;
-import org.jwtbearer.issuer.support.OutageLog;
+import org.jwtbearer.database.outage.DatabaseUnavailable;
+import org.jwtbearer.database.outage.OutageLog;
 import org.jwtbearer.issuer.token.IssuedTokens;
 import org.jwtbearer.security.token.InvalidTokenException;
 import org.jwtbearer.security.token.TokenCheckUnavailableException;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
@@ -48,11 +49,33 @@ public class BootstrapImporter {
             try {
                 self.importFile(file);
             } catch (TransactionalException | PersistenceException e) {
-                // Nodes starting together seed the same entries; the losing node finds them seeded on its second look.
+                if (!seededByAnotherNode(e)) {
+                    throw e;
+                }
+                // Nodes starting together seed the same entries; the one that lost finds them seeded on its second look.
                 LOG.info(() -> "Another node seeded from a bootstrap file at the same moment; reading " + file + " again");
-                self.importFile(file);
+                try {
+                    self.importFile(file);
+                } catch (RuntimeException again) {
+                    again.addSuppressed(e);
+                    throw again;
+                }
             }
         });
+    }
+
+    /** A unique key broke (SQLSTATE class 23): another node inserted the same client or user first. */
+    static boolean seededByAnotherNode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException each = sql; each != null; each = each.getNextException()) {
+                    if (each.getSQLState() != null && each.getSQLState().startsWith("23")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Transactional

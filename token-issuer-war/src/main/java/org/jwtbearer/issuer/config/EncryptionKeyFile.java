@@ -2,7 +2,7 @@ package org.jwtbearer.issuer.config;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -58,19 +58,35 @@ final class EncryptionKeyFile {
         }
     }
 
-    /** @return false when another process created the file first */
+    /**
+     * Writes the key to a file of its own, forces it to disk, then links it into place: the key file appears whole
+     * or not at all (a crash while writing leaves only a temporary file), and a link never replaces a file another
+     * process put there first.
+     *
+     * @return false when another process created the file first
+     */
     private static boolean create(Path file) throws IOException {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         byte[] content = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
-        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-        try (SeekableByteChannel channel = posix()
-                ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                : Files.newByteChannel(file, options)) {
-            channel.write(ByteBuffer.wrap(content));
+        Path written = posix()
+                ? Files.createTempFile(file.getParent(), FILE_NAME, ".new", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createTempFile(file.getParent(), FILE_NAME, ".new");
+        try {
+            try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(content));
+                channel.force(true);
+            }
+            try {
+                Files.createLink(file, written);
+            } catch (UnsupportedOperationException noHardLinks) {
+                Files.move(written, file); // refuses an existing target too, though not atomically
+            }
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;
+        } finally {
+            Files.deleteIfExists(written);
         }
     }
 

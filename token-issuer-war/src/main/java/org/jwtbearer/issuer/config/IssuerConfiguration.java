@@ -32,9 +32,9 @@ public class IssuerConfiguration {
      */
     @Produces
     @Singleton
-    SecretBox secretBox(IssuerSettings settings) {
+    EncryptionKey encryptionKey(IssuerSettings settings) {
         if (settings.encryptionKey().isPresent()) {
-            return SecretBox.fromBase64(settings.encryptionKey().get());
+            return new EncryptionKey(SecretBox.fromBase64(settings.encryptionKey().get()), false, "jwtbearer.encryption-key");
         }
         EncryptionKeyFile.Loaded kept = EncryptionKeyFile.loadOrCreate(settings.dataDirectory());
         LOG.info(() -> "jwtbearer.encryption-key is not set: sealing with the key " + (kept.created() ? "generated now in " : "kept in ")
@@ -42,7 +42,13 @@ public class IssuerConfiguration {
         if (EncryptionKeyFile.readableByOthers(kept.file())) {
             LOG.warning(() -> "The encryption key file " + kept.file() + " is readable by other users: chmod 600 it");
         }
-        return kept.box();
+        return new EncryptionKey(kept.box(), kept.created(), kept.file().toString());
+    }
+
+    @Produces
+    @Singleton
+    SecretBox secretBox(EncryptionKey key) {
+        return key.box();
     }
 
     @Produces

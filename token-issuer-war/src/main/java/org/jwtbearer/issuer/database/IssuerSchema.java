@@ -9,8 +9,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import org.jwtbearer.schema.Schema;
-import org.jwtbearer.schema.SchemaMigration;
+import org.jwtbearer.database.schema.Schema;
+import org.jwtbearer.database.schema.SchemaMigration;
 
 /**
  * Migrates the issuer's tables before anything else at start-up reads them (the bootstrap import, the signing

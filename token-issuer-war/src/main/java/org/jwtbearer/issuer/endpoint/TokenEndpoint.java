@@ -22,8 +22,8 @@ import org.jwtbearer.issuer.grant.OAuthError;
 import org.jwtbearer.issuer.grant.OAuthException;
 import org.jwtbearer.issuer.grant.TokenRequest;
 import org.jwtbearer.issuer.grant.TokenResult;
-import org.jwtbearer.issuer.support.DatabaseUnavailable;
-import org.jwtbearer.issuer.support.OutageLog;
+import org.jwtbearer.database.outage.DatabaseUnavailable;
+import org.jwtbearer.database.outage.OutageLog;
 
 /**
  * {@code POST /oauth_token.do} and {@code POST /oauth2/token}: reads the form, works out the client's

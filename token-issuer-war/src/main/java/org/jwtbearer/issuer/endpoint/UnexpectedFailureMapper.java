@@ -12,8 +12,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.jwtbearer.issuer.admin.AdminJson;
 import org.jwtbearer.issuer.grant.OAuthException;
-import org.jwtbearer.issuer.support.DatabaseUnavailable;
-import org.jwtbearer.issuer.support.OutageLog;
+import org.jwtbearer.database.outage.DatabaseUnavailable;
+import org.jwtbearer.database.outage.OutageLog;
 
 /**
  * The last line: JAX-RS's own answers (404, 405, 415, …) pass through; a database that cannot be reached is a

@@ -3,8 +3,8 @@ package org.jwtbearer.issuer.grant;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
-import org.jwtbearer.issuer.support.DatabaseUnavailable;
-import org.jwtbearer.issuer.support.OutageLog;
+import org.jwtbearer.database.outage.DatabaseUnavailable;
+import org.jwtbearer.database.outage.OutageLog;
 
 /**
  * The grant's and the client authentication's calls to what lives in the database (clients, users, used jtis).

@@ -38,6 +38,7 @@ public class IssuerHealth {
     private List<HealthCheck> registered = List.of();
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        deregister();
         registered = List.of(DatabaseReadiness.of("jwtbearer-issuer-database", dataSource, threads),
                 new SigningKeyReadiness(keys, BoundedCall.onOwnThreads(threads, SigningKeyReadiness.LIMIT)));
         registered.forEach(HealthChecks::addReadiness);

@@ -13,8 +13,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.jwtbearer.issuer.config.EncryptionKey;
 import org.jwtbearer.issuer.config.IssuerSettings;
-import org.jwtbearer.issuer.support.DatabaseUnavailable;
+import org.jwtbearer.database.outage.DatabaseUnavailable;
 import org.jwtbearer.issuer.support.SecretBox;
 import org.jwtbearer.security.assertion.SigningKey;
 import org.jwtbearer.security.jose.VerifierKey;
@@ -44,6 +45,10 @@ public class IssuerSigningKeys {
     @Inject
     SecretBox box;
 
+    /** Null in unit tests that make keys without one. */
+    @Inject
+    EncryptionKey encryptionKey;
+
     @Inject
     Clock clock;
 
@@ -65,6 +70,7 @@ public class IssuerSigningKeys {
                     + ") of " + settings.signingKeystore().get());
             return;
         }
+        refuseKeysSealedBeforeThisKeyExisted();
         managed = new ManagedSigningKeys(store, box, clock, new ManagedSigningKeys.Policy(
                 settings.signingAlgorithm().orElse("RS256"), settings.signingRotation(),
                 settings.publishBeforeUse().plus(settings.registryCacheTime()),
@@ -73,6 +79,23 @@ public class IssuerSigningKeys {
         nextReadMillis = clock.millis() + settings.registryCacheTime().toMillis();
         LOG.info(() -> "Signing access tokens with managed key " + ring.requireSigning().kid() + " ("
                 + ring.requireSigning().algorithm() + "); publishing " + ring.keys().size() + " key(s)");
+    }
+
+    /**
+     * A node that has just made its own encryption key, on a database whose signing keys another key sealed, is a
+     * node that joined a cluster without the cluster's key: replacing the keys it cannot open (what a changed key
+     * leads to) would leave the other nodes unable to sign. It does not start.
+     */
+    private void refuseKeysSealedBeforeThisKeyExisted() {
+        if (encryptionKey == null || !encryptionKey.madeAtThisStart()) {
+            return;
+        }
+        boolean sealedByAnother = store.all().stream().anyMatch(k -> k.state() != KeyState.RETIRED);
+        if (sealedByAnother) {
+            throw new IllegalStateException("The database holds signing keys sealed with another encryption key, and this node"
+                    + " has just made its own (" + encryptionKey.source() + "): set jwtbearer.encryption-key to the key the other"
+                    + " nodes use, the same on every node");
+        }
     }
 
     /** The key new access tokens are signed with. */

@@ -14,6 +14,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.jwtbearer.database.outage.DatabaseUnavailable;
+import org.jwtbearer.database.outage.OutageLog;
+
 /**
  * Deletes expired jti records once a minute, on the server's managed scheduler — never on a request
  * thread, where a large delete would show up as a latency spike. Every node purges; the deletes are
@@ -23,6 +26,7 @@ import jakarta.inject.Inject;
 public class ReplayPurge {
 
     private static final Logger LOG = Logger.getLogger(ReplayPurge.class.getName());
+    private static final OutageLog OUTAGES = new OutageLog(LOG);
     static final long INTERVAL_SECONDS = 60;
 
     @Resource
@@ -45,7 +49,11 @@ public class ReplayPurge {
             int purged = table.purgeExpired(clock.instant().getEpochSecond());
             LOG.log(Level.FINE, "Purged {0} expired jti record(s)", purged);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Purging expired jti records failed; will retry", e);
+            if (DatabaseUnavailable.isCause(e)) {
+                OUTAGES.report(e); // the database is away: one line now and then, no stack trace
+            } else {
+                LOG.log(Level.WARNING, "Purging expired jti records failed; will retry", e);
+            }
         }
     }
 

@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 
 import org.jwtbearer.issuer.support.Sha256;
 
+import org.jwtbearer.database.outage.DatabaseUnavailable;
+import org.jwtbearer.database.outage.OutageLog;
+
 /**
  * The access tokens revoked before their expiry, in the issuer's database: a revocation made on one node is
  * seen at once by every node, because each check is a database read (no cache: a revoked token must not stay
@@ -19,6 +22,7 @@ import org.jwtbearer.issuer.support.Sha256;
 public class RevokedTokens {
 
     private static final Logger LOG = Logger.getLogger(RevokedTokens.class.getName());
+    private static final OutageLog OUTAGES = new OutageLog(LOG);
     private static final long PURGE_INTERVAL_SECONDS = 60;
 
     @Inject
@@ -52,7 +56,11 @@ public class RevokedTokens {
                 int purged = writer.purgeExpired(seconds);
                 LOG.log(Level.FINE, "Purged {0} revoked token(s) past their expiry", purged);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Purging revoked tokens failed; will retry", e);
+                if (DatabaseUnavailable.isCause(e)) {
+                    OUTAGES.report(e); // the database is away: one line now and then, no stack trace
+                } else {
+                    LOG.log(Level.WARNING, "Purging revoked tokens failed; will retry", e);
+                }
             }
         }
     }

@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
-import org.jwtbearer.issuer.support.MutableClock;
-import org.jwtbearer.issuer.support.OutageChains;
-import org.jwtbearer.issuer.support.OutageLog;
+import org.jwtbearer.database.testing.MutableClock;
+import org.jwtbearer.database.testing.OutageChains;
+import org.jwtbearer.database.outage.OutageLog;
 import org.jwtbearer.issuer.token.IssuedTokens;
 import org.jwtbearer.security.token.InvalidTokenException;
 import org.jwtbearer.security.token.TokenCheckUnavailableException;

@@ -28,10 +28,10 @@ import org.jwtbearer.issuer.grant.JwtBearerGrant;
 import org.jwtbearer.issuer.grant.OAuthException;
 import org.jwtbearer.issuer.grant.TokenRequest;
 import org.jwtbearer.issuer.grant.TokenResult;
-import org.jwtbearer.issuer.support.CapturedLog;
-import org.jwtbearer.issuer.support.MutableClock;
-import org.jwtbearer.issuer.support.OutageChains;
-import org.jwtbearer.issuer.support.OutageLog;
+import org.jwtbearer.database.testing.CapturedLog;
+import org.jwtbearer.database.testing.MutableClock;
+import org.jwtbearer.database.testing.OutageChains;
+import org.jwtbearer.database.outage.OutageLog;
 
 /** The token endpoint while the database is down: 503 in the format asked for, and an audit line with the precise reason. */
 class TokenEndpointOutageTest {

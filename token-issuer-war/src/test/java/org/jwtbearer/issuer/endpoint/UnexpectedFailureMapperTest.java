@@ -19,10 +19,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.junit.jupiter.api.Test;
-import org.jwtbearer.issuer.support.CapturedLog;
-import org.jwtbearer.issuer.support.MutableClock;
-import org.jwtbearer.issuer.support.OutageChains;
-import org.jwtbearer.issuer.support.OutageLog;
+import org.jwtbearer.database.testing.CapturedLog;
+import org.jwtbearer.database.testing.MutableClock;
+import org.jwtbearer.database.testing.OutageChains;
+import org.jwtbearer.database.outage.OutageLog;
 
 /** The issuer's last-line mapper: 503 for a database outage (OAuth shape, the envelope under /admin), 500 for the rest. */
 class UnexpectedFailureMapperTest {

@@ -13,7 +13,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.junit.jupiter.api.Test;
 import org.jwtbearer.issuer.audit.AuditTrail;
-import org.jwtbearer.issuer.support.OutageChains;
+import org.jwtbearer.database.testing.OutageChains;
 import org.jwtbearer.security.assertion.JwtBearerAssertion;
 
 /**

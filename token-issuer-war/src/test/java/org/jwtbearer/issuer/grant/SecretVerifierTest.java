@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.jwtbearer.issuer.client.SecretHash;
 import org.jwtbearer.issuer.config.TestSettings;
-import org.jwtbearer.issuer.support.MutableClock;
+import org.jwtbearer.database.testing.MutableClock;
 
 /** A remembered match must never let a wrong or replaced secret through. */
 class SecretVerifierTest {

@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
-import org.jwtbearer.issuer.support.CapturedLog;
-import org.jwtbearer.issuer.support.MutableClock;
-import org.jwtbearer.issuer.support.OutageChains;
-import org.jwtbearer.issuer.support.OutageLog;
+import org.jwtbearer.database.testing.CapturedLog;
+import org.jwtbearer.database.testing.MutableClock;
+import org.jwtbearer.database.testing.OutageChains;
+import org.jwtbearer.database.outage.OutageLog;
 
 class StoreCallsTest {
 

@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.jwtbearer.issuer.config.EncryptionKey;
 import org.jwtbearer.issuer.config.IssuerSettings;
 import org.jwtbearer.issuer.config.TestSettings;
-import org.jwtbearer.issuer.support.MutableClock;
+import org.jwtbearer.database.testing.MutableClock;
 import org.jwtbearer.issuer.support.SecretBox;
+import org.jwtbearer.database.testing.CapturedLog;
 
 /** Two issuer nodes sharing one key store: what each signs with and publishes, and when it sees the other's change. */
 class IssuerSigningKeysTest {
@@ -37,6 +39,35 @@ class IssuerSigningKeysTest {
         keys.clock = clock;
         keys.load();
         return keys;
+    }
+
+    @Test
+    void loadWhenThisNodeJustMadeItsEncryptionKeyButTheDatabaseHoldsKeysThenRefusesToStart() {
+        node();
+        IssuerSigningKeys joining = new IssuerSigningKeys();
+        joining.settings = settings(CACHE);
+        joining.store = store;
+        joining.box = SecretBox.generated();
+        joining.encryptionKey = new EncryptionKey(joining.box, true, "/data/encryption.key");
+        joining.clock = clock;
+        List<String> before = store.all().stream().map(StoredSigningKey::kid).toList();
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, joining::load);
+
+        assertTrue(refused.getMessage().contains("set jwtbearer.encryption-key to the key the other nodes use"), refused.getMessage());
+        assertEquals(before, store.all().stream().map(StoredSigningKey::kid).toList(), "the cluster's keys are left alone");
+    }
+
+    @Test
+    void loadWhenThisNodeJustMadeItsEncryptionKeyOnAnEmptyDatabaseThenStarts() {
+        IssuerSigningKeys first = new IssuerSigningKeys();
+        first.settings = settings(CACHE);
+        first.store = store;
+        first.box = box;
+        first.encryptionKey = new EncryptionKey(box, true, "/data/encryption.key");
+        first.clock = clock;
+        first.load();
+        assertEquals(2, store.all().size(), "a current and a next key");
     }
 
     @Test
@@ -107,7 +138,7 @@ class IssuerSigningKeysTest {
 
         down.set(true);
         clock.advance(CACHE);
-        try (org.jwtbearer.issuer.support.CapturedLog log = new org.jwtbearer.issuer.support.CapturedLog(IssuerSigningKeys.class)) {
+        try (CapturedLog log = new CapturedLog(IssuerSigningKeys.class)) {
             assertEquals(kid, keys.current().kid());
             assertEquals(1, log.records.size());
             assertEquals(null, log.records.get(0).getThrown());

@@ -16,7 +16,7 @@ import java.util.Map;
 
 import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.Test;
-import org.jwtbearer.issuer.support.MutableClock;
+import org.jwtbearer.database.testing.MutableClock;
 import org.jwtbearer.issuer.support.SecretBox;
 
 /**

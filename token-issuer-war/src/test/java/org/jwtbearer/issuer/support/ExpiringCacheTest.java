@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.jwtbearer.database.testing.MutableClock;
 
 class ExpiringCacheTest {
 
