@@ -8,6 +8,8 @@
 #   bench/compare-databases.sh                     # all three
 #   bench/compare-databases.sh h2-file postgresql  # some
 #   WARMUP=60s DURATION=20s CONNECTIONS=16 bench/compare-databases.sh
+#   SERVER_CPUS=0 LOAD_CPUS=1 bench/compare-databases.sh h2-memory h2-file h2-memory h2-file
+#                            # server and load generator each on a core of their own (taskset), modes repeated
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -41,8 +43,10 @@ stop-embedded-server
 CLI
 
 results=()
+run=0
 for mode in "${modes[@]}"; do
-  base=$work/$mode
+  run=$((run + 1))
+  base=$work/$run-$mode
   mkdir -p "$base/deployments"
   cp -r "$home/standalone/configuration" "$base/"
   cp "$ear" "$base/deployments/"
@@ -57,8 +61,10 @@ for mode in "${modes[@]}"; do
       ;;
     *) echo "unknown mode $mode (h2-file, postgresql, h2-memory)" >&2; exit 2 ;;
   esac
+  pin=()
+  [ -n "${SERVER_CPUS:-}" ] && pin=(taskset -c "$SERVER_CPUS")
   JBOSS_PIDFILE=$base/server.pid LAUNCH_JBOSS_IN_BACKGROUND=true JAVA_OPTS="-Xms512m -Xmx512m -Djava.net.preferIPv4Stack=true" \
-    "$home/bin/standalone.sh" -c "$config" -Djboss.server.base.dir="$base" "${settings[@]}" >"$base/console.log" 2>&1 &
+    "${pin[@]}" "$home/bin/standalone.sh" -c "$config" -Djboss.server.base.dir="$base" "${settings[@]}" >"$base/console.log" 2>&1 &
   for _ in $(seq 1 50); do [ -s "$base/server.pid" ] && break; sleep 0.2; done
   server_pid=$(cat "$base/server.pid")
   for i in $(seq 1 120); do
@@ -67,8 +73,8 @@ for mode in "${modes[@]}"; do
     sleep 1
   done
   echo "== $mode"
-  bench/token-endpoint.sh | tee "$work/$mode.txt"
-  results+=("$mode|$(grep -E '^Requests/sec' "$work/$mode.txt" | awk '{print $2}')|$(grep -E '^ +50%' "$work/$mode.txt" | awk '{print $2}')|$(grep -E '^ +99%' "$work/$mode.txt" | awk '{print $2}')")
+  bench/token-endpoint.sh | tee "$base.txt"
+  results+=("$mode|$(grep -E '^Requests/sec' "$base.txt" | awk '{print $2}')|$(grep -E '^ +50%' "$base.txt" | awk '{print $2}')|$(grep -E '^ +99%' "$base.txt" | awk '{print $2}')")
   kill -TERM "$server_pid"
   while kill -0 "$server_pid" 2>/dev/null; do sleep 0.5; done
   server_pid=
@@ -76,7 +82,7 @@ for mode in "${modes[@]}"; do
 done
 
 echo
-echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), ${CONNECTIONS:-16} connections"
+echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), ${CONNECTIONS:-16} connections, server on CPUs ${SERVER_CPUS:-all}, load on CPUs ${LOAD_CPUS:-all}"
 echo "| database | tokens/s | p50 | p99 |"
 echo "|---|---|---|---|"
 for row in "${results[@]}"; do

@@ -5,6 +5,7 @@
 #
 #   bench/token-endpoint.sh                      # defaults below: 60 s warm-up, then 20 s measured
 #   DURATION=60s CONNECTIONS=32 COUNT=150000 bench/token-endpoint.sh
+#   LOAD_CPUS=1 bench/token-endpoint.sh         # wrk on those CPUs only (taskset), away from a server pinned elsewhere
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,7 +32,7 @@ round() { # name duration
   java -jar "$CLI" assertion --keystore demo/demo-client.p12 --storepass changeit --alias demo-client --kid demo-key \
     --iss "$CLIENT_ID" --sub abel.tuter --aud "$BASE_URL/oauth_token.do" --lifetime 300 --count "$COUNT" > "$work/assertions"
   echo "$1: wrk -t$THREADS -c$CONNECTIONS -d$2 POST $BASE_URL/oauth_token.do"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -s bench/token-request.lua "$BASE_URL/oauth_token.do" \
+  ${LOAD_CPUS:+taskset -c "$LOAD_CPUS"} wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -s bench/token-request.lua "$BASE_URL/oauth_token.do" \
     -- "$work/assertions" "$THREADS" "$prefix"
 }
 

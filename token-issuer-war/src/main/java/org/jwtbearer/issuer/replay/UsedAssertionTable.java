@@ -24,8 +24,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class UsedAssertionTable {
 
-    private static final String INSERT = "INSERT INTO jb_used_assertion (client_id, jti_hash, expires_at) VALUES (?, ?, ?)";
-    private static final String PURGE = "DELETE FROM jb_used_assertion WHERE expires_at < ?";
+    private static final String INSERT = "INSERT INTO jb_used_jti (client_id, jti_hash, expires_at) VALUES (?, ?, ?)";
+    private static final String PURGE = "DELETE FROM jb_used_jti WHERE expires_at < ?";
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
