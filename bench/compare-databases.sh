@@ -25,6 +25,7 @@ curl -s -o /dev/null "http://localhost:8080/" && { echo "something already serve
 modes=("$@")
 [ ${#modes[@]} -gt 0 ] || modes=(h2-file postgresql h2-memory)
 work=$(mktemp -d "${TMPDIR:-/tmp}/jwtbearer-bench.XXXXXX")
+chmod 755 "$work" # as root, PostgreSQL runs as nobody, who must reach its data here
 server_pid=
 cleanup() {
   [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && while kill -0 "$server_pid" 2>/dev/null; do sleep 0.5; done
