@@ -10,6 +10,8 @@
 #   WARMUP=60s DURATION=20s CONNECTIONS=16 bench/compare-databases.sh
 #   SERVER_CPUS=0 LOAD_CPUS=1 bench/compare-databases.sh h2-memory h2-file h2-memory h2-file
 #                            # server and load generator each on a core of their own (taskset), modes repeated
+#   SERVER_JAVA_OPTS="-agentpath:/path/libasyncProfiler.so=start,event=cpu,file=/tmp/%p.collapsed" bench/compare-databases.sh h2-file
+#                            # more JVM options for the server, a profiler for example
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -64,7 +66,7 @@ for mode in "${modes[@]}"; do
   esac
   pin=()
   [ -n "${SERVER_CPUS:-}" ] && pin=(taskset -c "$SERVER_CPUS")
-  JBOSS_PIDFILE=$base/server.pid LAUNCH_JBOSS_IN_BACKGROUND=true JAVA_OPTS="-Xms512m -Xmx512m -Djava.net.preferIPv4Stack=true" \
+  JBOSS_PIDFILE=$base/server.pid LAUNCH_JBOSS_IN_BACKGROUND=true JAVA_OPTS="-Xms512m -Xmx512m -Djava.net.preferIPv4Stack=true ${SERVER_JAVA_OPTS:-}" \
     "${pin[@]}" "$home/bin/standalone.sh" -c "$config" -Djboss.server.base.dir="$base" "${settings[@]}" >"$base/console.log" 2>&1 &
   for _ in $(seq 1 50); do [ -s "$base/server.pid" ] && break; sleep 0.2; done
   server_pid=$(cat "$base/server.pid")
