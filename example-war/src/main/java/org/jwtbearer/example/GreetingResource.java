@@ -1,5 +1,6 @@
 package org.jwtbearer.example;
 
+import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +42,10 @@ public class GreetingResource {
 
     @Inject
     JsonWebToken token;
+
+    /** The container's caller, beside the token: both can be injected in one application. */
+    @Inject
+    Principal caller;
 
     @Inject
     @Claim(standard = Claims.upn)
@@ -96,6 +101,7 @@ public class GreetingResource {
         JsonObjectBuilder me = Json.createObjectBuilder()
                 .add("upn", userName)
                 .add("name", token.getName())
+                .add("principal", caller.getName())
                 .add("groups", Json.createArrayBuilder(groups.stream().sorted().toList()))
                 .add("groupsJson", groupsAsJson)
                 .add("exp", expiresAt)

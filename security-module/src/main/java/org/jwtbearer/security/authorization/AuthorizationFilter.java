@@ -11,14 +11,13 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.jwtbearer.security.mechanism.BearerAuthenticationMechanism;
 import org.jwtbearer.security.mechanism.BearerChallenge;
-import org.jwtbearer.security.mechanism.BearerRefusal;
 import org.jwtbearer.security.mechanism.FailureResponse;
 import org.jwtbearer.security.token.VerifiedAccessToken;
 
 /**
  * Enforces one resource method's {@link AccessRule} with what the bearer mechanism established: the
- * caller and roles of the JAX-RS {@link SecurityContext}, the scopes of the verified token, and, for an
- * anonymous caller, why a token it sent was refused. Request properties are the servlet request's
+ * caller and roles of the JAX-RS {@link SecurityContext} and the scopes of the verified token (a caller whose token
+ * was refused never gets here: the mechanism answered already). Request properties are the servlet request's
  * attributes in a servlet container (JAX-RS {@code ContainerRequestContext#getProperty}), so this works on
  * every JAX-RS implementation.
  */
@@ -39,7 +38,8 @@ final class AuthorizationFilter implements ContainerRequestFilter {
                 ? token.scopes() : Set.of();
         AccessDecision decision = AccessDecision.decide(rule, security.getUserPrincipal(), security::isUserInRole, scopes);
         if (decision instanceof AccessDecision.NotAuthenticated) {
-            request.abortWith(notAuthenticated(request.getProperty(BearerRefusal.ATTRIBUTE)));
+            request.abortWith(failure(401, BearerChallenge.missing(realm.get()), FailureResponse.NOT_AUTHENTICATED_MESSAGE,
+                    FailureResponse.NOT_AUTHENTICATED_DETAIL));
         } else if (decision instanceof AccessDecision.InsufficientScope insufficient) {
             String scope = String.join(" ", insufficient.required());
             String detail = "The access token does not grant the scope " + scope;
@@ -47,15 +47,6 @@ final class AuthorizationFilter implements ContainerRequestFilter {
         } else if (decision instanceof AccessDecision.Forbidden forbidden) {
             request.abortWith(failure(403, null, "User Not Authorized", forbidden.reason()));
         }
-    }
-
-    /** 401 with the plain challenge, or the answer the mechanism would have given to the token it refused. */
-    private Response notAuthenticated(Object refusal) {
-        if (refusal instanceof BearerRefusal refused) {
-            return failure(refused.status(), refused.challenge(realm.get()), refused.message(), refused.detail());
-        }
-        return failure(401, BearerChallenge.missing(realm.get()), FailureResponse.NOT_AUTHENTICATED_MESSAGE,
-                FailureResponse.NOT_AUTHENTICATED_DETAIL);
     }
 
     private static Response failure(int status, String challenge, String message, String detail) {

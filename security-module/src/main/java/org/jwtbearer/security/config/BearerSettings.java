@@ -1,10 +1,10 @@
 package org.jwtbearer.security.config;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.Config;
@@ -13,9 +13,13 @@ import org.eclipse.microprofile.config.Config;
  * What the bearer mechanism verifies tokens against, read from MicroProfile Config. The standard
  * MicroProfile JWT keys come first, so an application moving off MP-JWT keeps its configuration.
  *
- * @param keyLocation     {@code mp.jwt.verify.publickey.location}: the issuer's JWKS URL
- * @param issuer          {@code mp.jwt.verify.issuer}
- * @param audiences       {@code mp.jwt.verify.audiences}, comma separated
+ * @param keys            the verification and decryption keys: {@code mp.jwt.verify.publickey},
+ *                        {@code mp.jwt.verify.publickey.location}, {@code mp.jwt.verify.publickey.algorithm},
+ *                        {@code mp.jwt.decrypt.key.location}, {@code mp.jwt.decrypt.key.algorithm} ({@link KeySettings})
+ * @param issuer          {@code mp.jwt.verify.issuer}, or null when unset: MP-JWT 2.1 checks {@code iss} against
+ *                        "the configured value" and does not require one, so without it {@code iss} is not checked
+ * @param audiences       {@code mp.jwt.verify.audiences}, comma separated; empty (optional in MicroProfile JWT) means
+ *                        a token's {@code aud} is not checked, which the mechanism warns about at startup
  * @param clockSkew       {@code mp.jwt.verify.clock.skew} in seconds (default 60)
  * @param realm           {@code jwtbearer.realm}: the realm of {@code WWW-Authenticate} challenges
  * @param jwksMaxAge      {@code jwtbearer.jwks.max-age}: seconds a fetched JWKS is used before refetching (default 600)
@@ -25,7 +29,7 @@ import org.eclipse.microprofile.config.Config;
  *      outlive a JWKS outage ({@code jwtbearer.jwks.max-stale})
  * @see IntrospectionSettings the optional revocation check ({@code jwtbearer.introspection.*})
  */
-public record BearerSettings(URI keyLocation, String issuer, Set<String> audiences, Duration clockSkew, String realm,
+public record BearerSettings(KeySettings keys, String issuer, Set<String> audiences, Duration clockSkew, String realm,
                              Duration jwksMaxAge, Duration jwksCooldown, Duration jwksTimeout) {
 
     public static final String KEY_LOCATION = "mp.jwt.verify.publickey.location";
@@ -34,24 +38,27 @@ public record BearerSettings(URI keyLocation, String issuer, Set<String> audienc
     public static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
     public static final String REALM = "jwtbearer.realm";
 
+    private static final Logger LOG = Logger.getLogger(BearerSettings.class.getName());
+
     /**
-     * The settings, or empty when no key location is configured (the application does not use bearer
-     * tokens). A location without issuer or audiences is a configuration error, reported by exception.
+     * The settings, or empty when no key is configured (the application does not use bearer tokens). Keys
+     * that cannot be used, and keys without audiences, are configuration errors, reported by exception.
      */
     public static Optional<BearerSettings> from(Config config) {
-        Optional<String> location = config.getOptionalValue(KEY_LOCATION, String.class);
-        if (location.isEmpty()) {
+        Optional<KeySettings> keys = KeySettings.from(config);
+        if (keys.isEmpty()) {
             return Optional.empty();
         }
-        String issuer = config.getOptionalValue(ISSUER, String.class)
-                .orElseThrow(() -> new IllegalStateException(ISSUER + " must be set when " + KEY_LOCATION + " is"));
+        String issuer = config.getOptionalValue(ISSUER, String.class).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+        if (issuer == null) {
+            LOG.warning(() -> ISSUER + " is not set: tokens of any issuer whose key is configured are accepted");
+        }
         Set<String> audiences = config.getOptionalValue(AUDIENCES, String.class)
                 .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()))
-                .filter(s -> !s.isEmpty())
-                .orElseThrow(() -> new IllegalStateException(AUDIENCES + " must be set: a token's audience is always checked"));
+                .orElse(Set.of());
         return Optional.of(new BearerSettings(
-                URI.create(location.get().trim()), issuer, audiences,
+                keys.get(), issuer, audiences,
                 seconds(config, CLOCK_SKEW, 60),
                 config.getOptionalValue(REALM, String.class).orElse("jwtbearer"),
                 seconds(config, "jwtbearer.jwks.max-age", 600),

@@ -23,6 +23,11 @@ public final class JwkSet {
      * {@code kid} make that kid ambiguous: {@link KeySelector} then chooses neither.
      */
     public static List<VerifierKey> parse(String json) {
+        return parse(json, KeyStrength.MIN_RSA_BITS);
+    }
+
+    /** {@link #parse(String)} admitting RSA keys of {@code minRsaBits} or more. */
+    public static List<VerifierKey> parse(String json, int minRsaBits) {
         Map<String, Object> document;
         try {
             document = JsonUtil.parseJson(json);
@@ -40,7 +45,7 @@ public final class JwkSet {
             @SuppressWarnings("unchecked")
             Map<String, Object> jwk = (Map<String, Object>) raw;
             try {
-                keys.add(VerifierKey.fromJwk(null, jwk));
+                keys.add(VerifierKey.fromJwk(null, jwk, minRsaBits));
             } catch (KeyMaterialException e) {
                 LOG.log(Level.WARNING, "Skipping JWK {0}: {1}", new Object[] {jwk.get("kid"), e.getMessage()});
             }

@@ -41,6 +41,21 @@ public final class KeySelector {
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
+    /**
+     * {@link #select}, and besides: a key set of exactly one key that has no {@code kid} (a PEM key, a JWK
+     * without one) answers whatever key a token names. Such a key makes no claim a token's {@code kid} could
+     * contradict, and MicroProfile JWT issuers put a {@code kid} in their tokens that the PEM key configured
+     * at the service never carries. The key must still fit the algorithm, and the signature still verify.
+     */
+    public static Optional<VerifierKey> selectOrSoleUnnamed(List<VerifierKey> keys, KeyHints hints, String alg, Instant now) {
+        Optional<VerifierKey> selected = select(keys, hints, alg, now);
+        if (selected.isPresent() || keys.size() != 1) {
+            return selected;
+        }
+        VerifierKey sole = keys.get(0);
+        return sole.kid() == null && sole.allows(alg) && sole.usableAt(now) ? Optional.of(sole) : Optional.empty();
+    }
+
     private static Optional<VerifierKey> unique(List<VerifierKey> keys, Function<VerifierKey, String> id, String wanted) {
         List<VerifierKey> matches = keys.stream().filter(k -> wanted.equals(id.apply(k))).toList();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();

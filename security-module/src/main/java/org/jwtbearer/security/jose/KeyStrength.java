@@ -14,7 +14,10 @@ import java.security.interfaces.RSAPublicKey;
  */
 public final class KeyStrength {
 
+    /** The least RSA modulus accepted unless an application's verifier lowers it (NIST SP 800-131A). */
     public static final int MIN_RSA_BITS = 2048;
+    /** The least an application may lower it to: MicroProfile JWT's own test keys are 1024-bit. */
+    public static final int FLOOR_RSA_BITS = 1024;
     private static final BigInteger MIN_RSA_EXPONENT = BigInteger.valueOf(65537);
 
     /**
@@ -30,10 +33,21 @@ public final class KeyStrength {
 
     /** @throws KeyMaterialException naming what is wrong with the key */
     public static void requireStrong(PublicKey key) {
+        requireStrong(key, MIN_RSA_BITS);
+    }
+
+    /**
+     * @param minRsaBits the least RSA modulus size accepted, at least {@link #FLOOR_RSA_BITS}
+     * @throws KeyMaterialException naming what is wrong with the key
+     */
+    public static void requireStrong(PublicKey key, int minRsaBits) {
+        if (minRsaBits < FLOOR_RSA_BITS) {
+            throw new IllegalArgumentException("RSA keys of fewer than " + FLOOR_RSA_BITS + " bits are never accepted");
+        }
         if (key instanceof RSAPublicKey rsa) {
             int bits = rsa.getModulus().bitLength();
-            if (bits < MIN_RSA_BITS) {
-                throw new KeyMaterialException("RSA key of " + bits + " bits; at least " + MIN_RSA_BITS + " are required");
+            if (bits < minRsaBits) {
+                throw new KeyMaterialException("RSA key of " + bits + " bits; at least " + minRsaBits + " are required");
             }
             BigInteger e = rsa.getPublicExponent();
             if (!e.testBit(0) || e.compareTo(MIN_RSA_EXPONENT) < 0) {

@@ -20,9 +20,22 @@ public final class Pem {
 
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)\\s*-----END \\1-----");
+    private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----");
     private static final List<String> PUBLIC_KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448");
 
     private Pem() {
+    }
+
+    /**
+     * The labels of every {@code -----BEGIN …-----} line, in order: what kind of key text this is, read before
+     * deciding how to parse it (a private key where a public one is expected must be named as such, not
+     * reported as "not a public key").
+     */
+    public static List<String> labels(String pem) {
+        if (pem == null) {
+            return List.of();
+        }
+        return BEGIN.matcher(pem).results().map(m -> m.group(1)).toList();
     }
 
     public static X509Certificate parseCertificate(String pem) {

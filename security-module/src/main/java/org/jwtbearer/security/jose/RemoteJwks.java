@@ -25,7 +25,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A JWKS fetched from a URL ({@code https:}, {@code http:} or {@code file:}) and cached.
+ * A JWKS fetched from a URL ({@code https:}, {@code http:} or {@code file:}) and cached. The document may also be
+ * a single JWK or a PEM public key or certificate, as MP-JWT allows at {@code mp.jwt.verify.publickey.location}
+ * ({@link KeyDocument}); a lone key without a {@code kid} answers whatever kid a token names
+ * ({@link KeySelector#selectOrSoleUnnamed}).
  *
  * <ul>
  *   <li><b>Lazily:</b> nothing is fetched until the first token asks for a key.</li>
@@ -50,6 +53,12 @@ public final class RemoteJwks implements KeySource {
 
     private static final Logger LOG = Logger.getLogger(RemoteJwks.class.getName());
     static final int MAX_DOCUMENT_BYTES = 512 * 1024;
+    /**
+     * A JWKS first, but PEM too: an endpoint serving a PEM key as text/plain (as MP-JWT's TCK does) would answer
+     * 406 to a request that accepts JSON only.
+     */
+    private static final String ACCEPT = "application/jwk-set+json, application/jwk+json, application/json, "
+            + "application/x-pem-file, text/plain;q=0.9, */*;q=0.1";
 
     private record Snapshot(List<VerifierKey> keys, Instant fetchedAt, long generation) {
         boolean fetched() {
@@ -68,6 +77,7 @@ public final class RemoteJwks implements KeySource {
     private final Clock clock;
     private final HttpClient http;
     private final Executor refresher;
+    private final int minRsaBits;
 
     private volatile Snapshot snapshot = NOTHING_YET;
     private volatile boolean used;
@@ -98,6 +108,12 @@ public final class RemoteJwks implements KeySource {
      */
     public RemoteJwks(URI location, Duration maxAge, Duration cooldown, Duration timeout, Duration maxStale,
                       Clock clock, HttpClient http, Executor refresher) {
+        this(location, maxAge, cooldown, timeout, maxStale, clock, http, refresher, KeyStrength.MIN_RSA_BITS);
+    }
+
+    /** @param minRsaBits the least RSA modulus size of a key taken from the document */
+    public RemoteJwks(URI location, Duration maxAge, Duration cooldown, Duration timeout, Duration maxStale,
+                      Clock clock, HttpClient http, Executor refresher, int minRsaBits) {
         String scheme = location.getScheme();
         if (!"https".equals(scheme) && !"http".equals(scheme) && !"file".equals(scheme)) {
             throw new IllegalArgumentException("JWKS location must be an https, http or file URL: " + location);
@@ -111,6 +127,7 @@ public final class RemoteJwks implements KeySource {
         this.clock = clock;
         this.http = http;
         this.refresher = refresher;
+        this.minRsaBits = minRsaBits;
     }
 
     /**
@@ -133,11 +150,11 @@ public final class RemoteJwks implements KeySource {
         } else if (refreshDue(current, now)) {
             refreshInBackground(now);
         }
-        Optional<VerifierKey> key = KeySelector.select(trusted(current, now), hints, alg, now);
+        Optional<VerifierKey> key = KeySelector.selectOrSoleUnnamed(trusted(current, now), hints, alg, now);
         if (key.isEmpty()) {
             Snapshot refreshed = fetch(now, false);
             if (refreshed != current) {
-                key = KeySelector.select(trusted(refreshed, now), hints, alg, now);
+                key = KeySelector.selectOrSoleUnnamed(trusted(refreshed, now), hints, alg, now);
             }
         }
         return key;
@@ -228,7 +245,7 @@ public final class RemoteJwks implements KeySource {
         }
         try {
             Snapshot previous = snapshot;
-            List<VerifierKey> keys = JwkSet.parse(download());
+            List<VerifierKey> keys = KeyDocument.of(download()).verifierKeys(minRsaBits);
             boolean dropped = !keys.containsAll(previous.keys());
             snapshot = new Snapshot(keys, now, dropped ? previous.generation() + 1 : previous.generation());
         } catch (IOException | RuntimeException e) {
@@ -263,7 +280,7 @@ public final class RemoteJwks implements KeySource {
             return readCapped(Files.newInputStream(Path.of(location)));
         }
         HttpRequest request = HttpRequest.newBuilder(location).timeout(timeout)
-                .header("Accept", "application/jwk-set+json, application/json").GET().build();
+                .header("Accept", ACCEPT).GET().build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             response.body().close();

@@ -19,18 +19,24 @@ import org.jose4j.lang.JoseException;
  * @param certificate the X.509 certificate the key came in, or null
  * @param algorithm   the one algorithm the key may be used with (a JWK's {@code alg}), or null for any
  *                    algorithm of its family
+ * @param minRsaBits  the least RSA modulus size the key was admitted under: {@link KeyStrength#MIN_RSA_BITS} unless
+ *                    an application's verifier lowers it ({@code jwtbearer.verify.rsa-min-bits})
  */
-public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certificate, String algorithm) {
+public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certificate, String algorithm, int minRsaBits) {
 
     public VerifierKey {
         if (publicKey == null) {
             throw new KeyMaterialException("no public key");
         }
-        KeyStrength.requireStrong(publicKey);
+        KeyStrength.requireStrong(publicKey, minRsaBits);
         if (algorithm != null && !SignatureAlgorithms.fitsKey(algorithm, publicKey)) {
             throw new KeyMaterialException("the key is declared for " + CompactJws.printable(algorithm)
                     + ", which is not a supported signature algorithm for a key of its type and curve");
         }
+    }
+
+    public VerifierKey(String kid, PublicKey publicKey, X509Certificate certificate, String algorithm) {
+        this(kid, publicKey, certificate, algorithm, KeyStrength.MIN_RSA_BITS);
     }
 
     public VerifierKey(String kid, PublicKey publicKey, X509Certificate certificate) {
@@ -43,12 +49,20 @@ public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certi
     }
 
     public static VerifierKey fromCertificatePem(String kid, String pem) {
+        return fromCertificatePem(kid, pem, KeyStrength.MIN_RSA_BITS);
+    }
+
+    public static VerifierKey fromCertificatePem(String kid, String pem, int minRsaBits) {
         X509Certificate certificate = Pem.parseCertificate(pem);
-        return new VerifierKey(kid, certificate.getPublicKey(), certificate);
+        return new VerifierKey(kid, certificate.getPublicKey(), certificate, null, minRsaBits);
     }
 
     public static VerifierKey fromPublicKeyPem(String kid, String pem) {
-        return new VerifierKey(kid, Pem.parsePublicKey(pem), null);
+        return fromPublicKeyPem(kid, pem, KeyStrength.MIN_RSA_BITS);
+    }
+
+    public static VerifierKey fromPublicKeyPem(String kid, String pem, int minRsaBits) {
+        return new VerifierKey(kid, Pem.parsePublicKey(pem), null, null, minRsaBits);
     }
 
     /**
@@ -57,6 +71,11 @@ public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certi
      * members ({@code d}, …) or is meant for encryption is refused rather than silently adapted.
      */
     public static VerifierKey fromJwk(String kid, Map<String, Object> jwk) {
+        return fromJwk(kid, jwk, KeyStrength.MIN_RSA_BITS);
+    }
+
+    /** {@link #fromJwk(String, Map)} admitting RSA keys of {@code minRsaBits} or more. */
+    public static VerifierKey fromJwk(String kid, Map<String, Object> jwk, int minRsaBits) {
         if (jwk.containsKey("d") || jwk.containsKey("p") || jwk.containsKey("k")) {
             throw new KeyMaterialException("the JWK holds private or symmetric key material; register the public key only");
         }
@@ -78,7 +97,7 @@ public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certi
                 throw new KeyMaterialException("JWK of type " + parsed.getKeyType() + " is not a public key");
             }
             String effectiveKid = kid != null ? kid : publicJwk.getKeyId();
-            return new VerifierKey(effectiveKid, publicJwk.getPublicKey(), publicJwk.getLeafCertificate(), (String) alg);
+            return new VerifierKey(effectiveKid, publicJwk.getPublicKey(), publicJwk.getLeafCertificate(), (String) alg, minRsaBits);
         } catch (JoseException | ClassCastException e) {
             throw new KeyMaterialException("not a valid JWK: " + e.getMessage(), e);
         }

@@ -27,11 +27,11 @@ import org.jwtbearer.security.token.VerifiedAccessToken;
  *
  * <p>This class does only HTTP: {@link TokenExtractor} finds the token where {@link TokenLocations} says,
  * {@link BearerVerification} verifies it, and this class answers with RFC 6750 challenges. A request without
- * credentials to a public resource stays anonymous; one with a bad token or a malformed request to a public
- * resource stays anonymous too, with the {@link BearerRefusal} left for an authorization check further on
- * (a public resource does not depend on who calls, but a JAX-RS method with {@code @RolesAllowed} does). A token
- * the verifier cannot check right now ({@link TokenCheckUnavailableException}) is answered 503 with
- * {@code Retry-After}, never taken as a refusal.
+ * credentials to a public resource stays anonymous. A request that sends a token is answered by that token
+ * wherever it goes: a bad token is {@code 401 invalid_token}, a malformed request {@code 400 invalid_request},
+ * on public resources too, since a caller who meant to be known must not be served as a stranger (MicroProfile
+ * JWT answers so as well). A token the verifier cannot check right now ({@link TokenCheckUnavailableException})
+ * is answered 503 with {@code Retry-After}, never taken as a refusal.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -61,10 +61,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         BearerCredential credential = extractor.extract(request);
         try {
             if (credential instanceof BearerCredential.Token token) {
-                return authenticate(token.value(), request, response, context, protectedResource);
+                return authenticate(token.value(), request, response, context);
             }
             if (credential instanceof BearerCredential.Malformed malformed) {
-                return refuse(BearerRefusal.invalidRequest(malformed.description()), request, response, context, protectedResource);
+                return refuse(BearerRefusal.invalidRequest(malformed.description()), response);
             }
             if (protectedResource) {
                 FailureResponse.write(response, HttpServletResponse.SC_UNAUTHORIZED, BearerChallenge.missing(verification.realm()),
@@ -78,15 +78,14 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private AuthenticationStatus authenticate(String token, HttpServletRequest request, HttpServletResponse response,
-                                              HttpMessageContext context, boolean protectedResource) throws IOException {
+                                              HttpMessageContext context) throws IOException {
         VerifiedAccessToken verified;
         try {
             verified = verification.verify(token);
         } catch (InvalidTokenException e) {
             LOG.log(Level.FINE, "Bearer token refused ({0}): {1}", new Object[] {e.reason(), e.getMessage()});
-            return refuse(BearerRefusal.invalidToken(e.getMessage()), request, response, context, protectedResource);
+            return refuse(BearerRefusal.invalidToken(e.getMessage()), response);
         } catch (TokenCheckUnavailableException e) {
-            // Protected or not: the caller sent a token to be known by, and going on as anonymous would answer wrongly.
             LOG.log(Level.FINE, "Bearer token not checked: {0}", e.getMessage());
             FailureResponse.unavailable(response, e.getMessage());
             return AuthenticationStatus.SEND_FAILURE;
@@ -96,12 +95,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.notifyContainerAboutLogin(verified, groups == null ? Set.of() : new HashSet<>(groups));
     }
 
-    private AuthenticationStatus refuse(BearerRefusal refusal, HttpServletRequest request, HttpServletResponse response,
-                                        HttpMessageContext context, boolean protectedResource) throws IOException {
-        if (!protectedResource) {
-            request.setAttribute(BearerRefusal.ATTRIBUTE, refusal);
-            return context.doNothing();
-        }
+    private AuthenticationStatus refuse(BearerRefusal refusal, HttpServletResponse response) throws IOException {
         FailureResponse.write(response, refusal.status(), refusal.challenge(verification.realm()), refusal.message(), refusal.detail());
         return AuthenticationStatus.SEND_FAILURE;
     }

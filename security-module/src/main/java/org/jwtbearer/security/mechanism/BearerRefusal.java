@@ -3,16 +3,9 @@ package org.jwtbearer.security.mechanism;
 /**
  * Why the mechanism did not log a caller in although the request carried something meant as a bearer token:
  * {@code invalid_request} (400) for a malformed request, {@code invalid_token} (401) for a token that failed
- * verification (RFC 6750 §3.1).
- *
- * <p>On a resource the container protects, the mechanism answers with it at once. On any other resource the
- * caller stays anonymous and the refusal is left in the request attribute {@link #ATTRIBUTE}, so that an
- * authorization check further on (the JAX-RS {@code @RolesAllowed} / {@code @RequiresScope} filter) answers
- * with the same challenge the container-protected resource would have.
+ * verification (RFC 6750 §3.1). The mechanism answers with it at once, whatever the resource.
  */
 public record BearerRefusal(int status, String error, String description) {
-
-    public static final String ATTRIBUTE = BearerRefusal.class.getName();
 
     public static BearerRefusal invalidRequest(String description) {
         return new BearerRefusal(400, "invalid_request", description);

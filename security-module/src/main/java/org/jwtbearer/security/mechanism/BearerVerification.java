@@ -63,14 +63,19 @@ public class BearerVerification {
         realm = settings.map(BearerSettings::realm).orElse("jwtbearer");
         if (settings.isEmpty()) {
             verifier = Optional.empty();
-            LOG.info(() -> BearerSettings.KEY_LOCATION + " is not set: bearer tokens are not accepted by this application");
+            LOG.info(() -> "Neither mp.jwt.verify.publickey nor " + BearerSettings.KEY_LOCATION
+                    + " is set: bearer tokens are not accepted by this application");
             return;
+        }
+        if (settings.get().audiences().isEmpty()) {
+            LOG.warning(() -> BearerSettings.AUDIENCES + " is not set: tokens are accepted whatever their audience, so a token"
+                    + " this issuer made for another service works here too; set it to this application's audience");
         }
         VerificationSettings verification = VerificationSettings.from(config);
         Executor background = scheduler != null ? scheduler : Runnable::run;
         ConfiguredVerifier configured = ConfiguredVerifier.build(settings.get(), verification, Clock.systemUTC(), background);
         verifier = Optional.of(configured.verifier());
-        if (scheduler != null) {
+        if (scheduler != null && configured.jwks() != null) {
             long tick = ConfiguredVerifier.refreshTick(settings.get().jwksMaxAge()).toMillis();
             refreshTask = scheduler.scheduleWithFixedDelay(configured.jwks()::refreshIfDue, tick, tick, TimeUnit.MILLISECONDS);
         }

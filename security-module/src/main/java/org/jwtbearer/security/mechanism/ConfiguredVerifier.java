@@ -3,25 +3,35 @@ package org.jwtbearer.security.mechanism;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.jwtbearer.security.config.BearerSettings;
 import org.jwtbearer.security.config.IntrospectionSettings;
+import org.jwtbearer.security.config.KeySettings;
 import org.jwtbearer.security.config.VerificationSettings;
+import org.jwtbearer.security.jose.AlgorithmRestrictedKeys;
+import org.jwtbearer.security.jose.JweDecrypter;
+import org.jwtbearer.security.jose.KeySource;
 import org.jwtbearer.security.jose.RemoteJwks;
+import org.jwtbearer.security.jose.StaticKeys;
 import org.jwtbearer.security.revocation.IntrospectionClient;
 import org.jwtbearer.security.revocation.RevocationCheckingVerifier;
 import org.jwtbearer.security.token.AccessTokenVerifier;
 import org.jwtbearer.security.token.CachingTokenVerifier;
+import org.jwtbearer.security.token.DecryptingTokenVerifier;
+import org.jwtbearer.security.token.TokenRules;
 import org.jwtbearer.security.token.TokenVerifier;
 
 /**
  * The verifier the settings describe, assembled in the one order that is safe: the revocation check outside,
- * then the verified-token cache, then the signature and claim checks against the issuer's JWKS. The cache
- * inside the revocation check is what keeps a remembered signature from skipping it.
+ * then the verified-token cache, then decryption when configured, then the signature and claim checks against
+ * the issuer's keys (its JWKS, or keys configured once). The cache inside the revocation check is what keeps a
+ * remembered signature from skipping it; decryption inside the cache spares a remembered token its RSA work.
  *
  * @param verifier the assembled verifier
- * @param jwks     the issuer's key set, for the scheduler to refresh ahead of its max-age
+ * @param jwks     the issuer's key set, for the scheduler to refresh ahead of its max-age; null when the keys are
+ *                 static (inline, file or class path) and nothing is refreshed
  */
 public record ConfiguredVerifier(TokenVerifier verifier, RemoteJwks jwks) {
 
@@ -31,12 +41,21 @@ public record ConfiguredVerifier(TokenVerifier verifier, RemoteJwks jwks) {
         // default core size is 0), and a background refresh waiting in send() on that thread would leave no thread
         // to complete its own response.
         HttpClient http = RemoteJwks.defaultClient(settings.jwksTimeout());
-        RemoteJwks jwks = new RemoteJwks(settings.keyLocation(), settings.jwksMaxAge(), settings.jwksCooldown(),
-                settings.jwksTimeout(), verification.jwksMaxStale(), clock, http, background);
-        TokenVerifier verifier = new AccessTokenVerifier(jwks, settings.issuer(), settings.audiences(), settings.clockSkew(), clock);
+        KeySettings keySettings = settings.keys();
+        RemoteJwks jwks = keySettings.remoteKeys().map(uri -> new RemoteJwks(uri, settings.jwksMaxAge(), settings.jwksCooldown(),
+                settings.jwksTimeout(), verification.jwksMaxStale(), clock, http, background, keySettings.minRsaBits())).orElse(null);
+        KeySource keys = new AlgorithmRestrictedKeys(jwks != null ? jwks : new StaticKeys(keySettings.staticKeys(), clock),
+                keySettings.signatureAlgorithms());
+        TokenRules rules = new TokenRules(Optional.ofNullable(settings.issuer()), settings.audiences(), verification.requireAccessTokenType(),
+                settings.clockSkew(), verification.tokenAge());
+        TokenVerifier verifier = new AccessTokenVerifier(keys, rules, clock);
+        if (keySettings.decryption().isPresent()) {
+            KeySettings.Decryption decryption = keySettings.decryption().get();
+            verifier = new DecryptingTokenVerifier(new JweDecrypter(decryption.keys(), decryption.algorithms()), verifier);
+        }
         if (verification.tokenCacheMaxEntries() > 0) {
-            verifier = new CachingTokenVerifier(verifier, verification.tokenCacheMaxEntries(), settings.clockSkew(), clock,
-                    jwks::keyGeneration);
+            verifier = new CachingTokenVerifier(verifier, verification.tokenCacheMaxEntries(), rules, clock,
+                    jwks != null ? jwks::keyGeneration : () -> 0);
         }
         if (verification.introspection().isPresent()) {
             IntrospectionSettings introspection = verification.introspection().get();

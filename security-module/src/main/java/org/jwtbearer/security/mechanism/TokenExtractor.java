@@ -58,7 +58,8 @@ public final class TokenExtractor {
             Cookie[] cookies = request.getCookies();
             if (cookies != null) {
                 for (Cookie cookie : cookies) {
-                    if (cookie.getName().equals(locations.cookie())) {
+                    // A cookie with no value carries no token (it is how a browser holds a cleared cookie).
+                    if (cookie.getName().equals(locations.cookie()) && cookie.getValue() != null && !cookie.getValue().isEmpty()) {
                         values.add(cookie.getValue());
                     }
                 }

@@ -18,41 +18,36 @@ import org.jwtbearer.security.jose.SignatureAlgorithms;
 import org.jwtbearer.security.jose.VerifierKey;
 
 /**
- * Verifies RFC 9068 JWT access tokens: type {@code at+jwt}, an asymmetric signature by a key of the issuer,
- * then {@code iss}, {@code aud}, {@code exp}, {@code nbf} and {@code iat} with the allowed clock skew.
+ * Verifies JWT access tokens (RFC 9068, or MicroProfile JWT's looser {@link TokenRules}): the type, an asymmetric
+ * signature by a key of the issuer, then {@code iss}, {@code aud}, the time claims and a caller name.
  *
  * <p>The type check is what keeps an RFC 7523 assertion or an OpenID ID token — signed JWTs too — from being
- * replayed as an access token (RFC 8725 §3.11). Claims are read only once the signature has verified.
+ * replayed as an access token (RFC 8725 §3.11); under the MP-JWT rules, which accept {@code JWT}, that work falls
+ * to the issuer and audience checks. Claims are read only once the signature has verified.
  */
 public final class AccessTokenVerifier implements TokenVerifier {
 
     public static final int MAX_TOKEN_LENGTH = 16 * 1024;
     private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("at+jwt", "application/at+jwt");
+    private static final Set<String> GENERIC_TYPES = Set.of("jwt", "application/jwt");
 
     private final KeySource keys;
-    private final String issuer;
-    private final Set<String> audiences;
-    private final Duration clockSkew;
+    private final TokenRules rules;
+    private final TokenTimes times;
     private final Clock clock;
     private final Set<String> algorithms;
 
-    /**
-     * @param audiences the audiences this resource server answers to; one of them must appear in {@code aud}.
-     *                  An empty set is refused: no audience configured must never mean any audience.
-     */
-    public AccessTokenVerifier(KeySource keys, String issuer, Set<String> audiences, Duration clockSkew, Clock clock) {
-        if (issuer == null || issuer.isBlank()) {
-            throw new IllegalArgumentException("the expected issuer must be configured");
-        }
-        if (audiences == null || audiences.isEmpty()) {
-            throw new IllegalArgumentException("at least one expected audience must be configured");
-        }
+    public AccessTokenVerifier(KeySource keys, TokenRules rules, Clock clock) {
         this.keys = keys;
-        this.issuer = issuer;
-        this.audiences = Set.copyOf(audiences);
-        this.clockSkew = clockSkew;
+        this.rules = rules;
+        this.times = rules.times();
         this.clock = clock;
         this.algorithms = Set.copyOf(SignatureAlgorithms.ASYMMETRIC);
+    }
+
+    /** A verifier with RFC 9068's rules ({@link TokenRules#strict}). */
+    public AccessTokenVerifier(KeySource keys, String issuer, Set<String> audiences, Duration clockSkew, Clock clock) {
+        this(keys, TokenRules.strict(issuer, audiences, clockSkew), clock);
     }
 
     @Override
@@ -64,10 +59,7 @@ public final class AccessTokenVerifier implements TokenVerifier {
         } catch (JwsRejectedException e) {
             throw new InvalidTokenException(e.reason(), "The access token is malformed");
         }
-        String type = jws.type();
-        if (type == null || !ACCESS_TOKEN_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
-            throw new InvalidTokenException("typ", "The token is not an access token (typ at+jwt)");
-        }
+        checkType(jws.type());
         if (!algorithms.contains(jws.algorithm())) {
             throw new InvalidTokenException("alg_not_allowed", "The access token's signature algorithm is not accepted");
         }
@@ -81,6 +73,18 @@ public final class AccessTokenVerifier implements TokenVerifier {
         JwtClaims claims = parseClaims(jws);
         checkClaims(claims, now);
         return new VerifiedAccessToken(token, claims.getClaimsMap());
+    }
+
+    private void checkType(String type) throws InvalidTokenException {
+        String lower = type == null ? null : type.toLowerCase(Locale.ROOT);
+        if (rules.requireAccessTokenType()) {
+            if (lower == null || !ACCESS_TOKEN_TYPES.contains(lower)) {
+                throw new InvalidTokenException("typ", "The token is not an access token (typ at+jwt)");
+            }
+        } else if (lower != null && !ACCESS_TOKEN_TYPES.contains(lower) && !GENERIC_TYPES.contains(lower)) {
+            // A typed JWT of another kind (a logout token, a DPoP proof, a security event) is never an access token.
+            throw new InvalidTokenException("typ", "The token is not an access token (typ at+jwt or JWT)");
+        }
     }
 
     private static JwtClaims parseClaims(CompactJws jws) throws InvalidTokenException {
@@ -97,15 +101,21 @@ public final class AccessTokenVerifier implements TokenVerifier {
 
     private void checkClaims(JwtClaims claims, Instant now) throws InvalidTokenException {
         try {
-            if (!issuer.equals(claims.getIssuer())) {
+            if (rules.issuer().isPresent() && !rules.issuer().get().equals(claims.getIssuer())) {
                 throw new InvalidTokenException("iss", "The access token was issued by another issuer");
             }
-            List<String> aud = claims.hasAudience() ? claims.getAudience() : List.of();
-            if (aud.stream().noneMatch(audiences::contains)) {
-                throw new InvalidTokenException("aud", "The access token is meant for another audience");
+            if (rules.checksAudience()) {
+                List<String> aud = claims.hasAudience() ? claims.getAudience() : List.of();
+                if (aud.stream().noneMatch(rules.audiences()::contains)) {
+                    throw new InvalidTokenException("aud", "The access token is meant for another audience");
+                }
             }
-            TokenTimes.check(seconds(claims.getExpirationTime()), seconds(claims.getNotBefore()),
-                    seconds(claims.getIssuedAt()), now.getEpochSecond(), clockSkew.toSeconds());
+            times.check(seconds(claims.getExpirationTime()), seconds(claims.getNotBefore()),
+                    seconds(claims.getIssuedAt()), now.getEpochSecond());
+            if (VerifiedAccessToken.callerName(claims.getClaimsMap()) == null) {
+                // MP-JWT requires one: without a name there is no caller to log in, and containers fail on a nameless principal.
+                throw new InvalidTokenException("no_name", "The access token names no caller (upn, preferred_username or sub)");
+            }
         } catch (MalformedClaimException e) {
             throw new InvalidTokenException("malformed", "The access token has a claim of the wrong type");
         }

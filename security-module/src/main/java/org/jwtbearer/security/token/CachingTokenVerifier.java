@@ -1,7 +1,6 @@
 package org.jwtbearer.security.token;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -12,7 +11,8 @@ import java.util.function.LongSupplier;
  * delegate every time.
  *
  * <p>A token is remembered until its {@code exp}, never longer, and its time claims ({@code exp}, {@code nbf},
- * {@code iat} with the clock skew) are checked again on every hit. The cache is keyed by the token's SHA-256
+ * {@code iat} with the clock skew, the greatest age) are checked again on every hit, by the rules the delegate
+ * verified with. The cache is keyed by the token's SHA-256
  * and holds its claims, not the token.
  *
  * <p>{@code keyGeneration} ties remembered tokens to the key set that verified them: when it changes (a key
@@ -30,15 +30,15 @@ public final class CachingTokenVerifier implements TokenVerifier {
 
     private final TokenVerifier delegate;
     private final ExpiringTokenCache<Verified> cache;
-    private final long skewSeconds;
+    private final TokenTimes times;
     private final Clock clock;
     private final LongSupplier keyGeneration;
 
-    public CachingTokenVerifier(TokenVerifier delegate, int maxEntries, Duration clockSkew, Clock clock,
+    public CachingTokenVerifier(TokenVerifier delegate, int maxEntries, TokenRules rules, Clock clock,
                                 LongSupplier keyGeneration) {
         this.delegate = delegate;
         this.cache = new ExpiringTokenCache<>(maxEntries);
-        this.skewSeconds = clockSkew.toSeconds();
+        this.times = rules.times();
         this.clock = clock;
         this.keyGeneration = keyGeneration;
     }
@@ -54,7 +54,7 @@ public final class CachingTokenVerifier implements TokenVerifier {
         String key = TokenHash.of(token);
         Verified remembered = cache.get(key, now).orElse(null);
         if (remembered != null && generation >= 0 && remembered.keyGeneration() == generation) {
-            TokenTimes.check(remembered.exp(), remembered.nbf(), remembered.iat(), now.getEpochSecond(), skewSeconds);
+            times.check(remembered.exp(), remembered.nbf(), remembered.iat(), now.getEpochSecond());
             return new VerifiedAccessToken(token, remembered.claims());
         }
         VerifiedAccessToken verified = delegate.verify(token);

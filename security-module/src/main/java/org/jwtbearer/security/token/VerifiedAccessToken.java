@@ -28,8 +28,13 @@ public final class VerifiedAccessToken implements JsonWebToken {
     /** {@code upn}, else {@code preferred_username}, else {@code sub} — the MP-JWT rule for the caller name. */
     @Override
     public String getName() {
+        return callerName(claims);
+    }
+
+    /** The caller name these claims give by the MP-JWT rule, or {@code null} when they name nobody. */
+    static String callerName(Map<String, Object> claims) {
         for (String name : List.of(Claims.upn.name(), Claims.preferred_username.name(), Claims.sub.name())) {
-            if (claims.get(name) instanceof String value) {
+            if (claims.get(name) instanceof String value && !value.isEmpty()) {
                 return value;
             }
         }

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
+import org.jwtbearer.security.token.InvalidTokenException;
 import org.jwtbearer.security.token.TokenCheckUnavailableException;
 import org.jwtbearer.security.token.TokenVerifier;
 
@@ -115,6 +116,35 @@ class BearerAuthenticationMechanismTest {
             assertEquals("{\"error\":{\"message\":\"Service Unavailable\",\"detail\":\"" + DETAIL + "\"},\"status\":\"failure\"}",
                     body.toString(StandardCharsets.UTF_8));
             assertFalse(body.toString(StandardCharsets.UTF_8).contains("invalid_token"));
+        }
+    }
+
+    /** A caller who sent a token meant to be known: a bad one is refused on a public resource too, not served as anonymous. */
+    @Test
+    void validateRequestWhenTokenInvalidThen401WhetherProtectedOrNot() throws Exception {
+        for (boolean protectedResource : new boolean[] {true, false}) {
+            headers.clear();
+            body.reset();
+            AuthenticationStatus outcome = mechanism(token -> {
+                throw new InvalidTokenException("expired", "The access token expired");
+            }).validateRequest(new FakeRequest().header("Authorization", "Bearer abc.def.ghi").build(), response(), context(protectedResource));
+
+            assertEquals(AuthenticationStatus.SEND_FAILURE, outcome, "protected: " + protectedResource);
+            assertEquals(401, status);
+            assertEquals("Bearer realm=\"jwtbearer\", error=\"invalid_token\", error_description=\"The access token expired\"",
+                    headers.get("WWW-Authenticate"));
+        }
+    }
+
+    @Test
+    void validateRequestWhenTokenMalformedThen400WhetherProtectedOrNot() throws Exception {
+        for (boolean protectedResource : new boolean[] {true, false}) {
+            AuthenticationStatus outcome = mechanism(token -> {
+                throw new AssertionError("a malformed request is not verified");
+            }).validateRequest(new FakeRequest().header("Authorization", "Bearer a\"b").build(), response(), context(protectedResource));
+
+            assertEquals(AuthenticationStatus.SEND_FAILURE, outcome, "protected: " + protectedResource);
+            assertEquals(400, status);
         }
     }
 }

@@ -29,6 +29,7 @@ import org.jwtbearer.security.TestKeys;
 import org.jwtbearer.security.assertion.JwtSigner;
 import org.jwtbearer.security.config.BearerSettings;
 import org.jwtbearer.security.config.IntrospectionSettings;
+import org.jwtbearer.security.config.KeySettings;
 import org.jwtbearer.security.config.VerificationSettings;
 import org.jwtbearer.security.jose.JwkSet;
 import org.jwtbearer.security.jose.VerifierKey;
@@ -83,11 +84,11 @@ class ConfiguredVerifierTest {
 
     private TokenVerifier verifier(boolean revocationCheck) {
         BearerSettings settings = new BearerSettings(
-                URI.create("http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks"), ISSUER, Set.of(AUDIENCE),
+                KeySettings.remote(URI.create("http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks")), ISSUER, Set.of(AUDIENCE),
                 Duration.ofSeconds(60), "test", Duration.ofMinutes(10), COOLDOWN, Duration.ofSeconds(2));
         Optional<IntrospectionSettings> check = revocationCheck ? Optional.of(new IntrospectionSettings(introspection.url(),
                 FakeIntrospectionEndpoint.CLIENT_ID, Optional.of(FakeIntrospectionEndpoint.SECRET), INTROSPECTION_CACHE, Duration.ofSeconds(2), false)) : Optional.empty();
-        return ConfiguredVerifier.build(settings, new VerificationSettings(100, Duration.ofHours(1), check), clock, Runnable::run)
+        return ConfiguredVerifier.build(settings, new VerificationSettings(100, Duration.ofHours(1), check, true, Optional.empty()), clock, Runnable::run)
                 .verifier();
     }
 

@@ -141,6 +141,15 @@ class TokenExtractorTest {
         assertInstanceOf(BearerCredential.None.class, extract(cookie, headerOnly));
     }
 
+    /** A browser keeps a cleared cookie with an empty value: that is no token, so a protected resource answers 401. */
+    @Test
+    void extractWhenCookieEmptyThenNone() {
+        TokenLocations cookie = new TokenLocations("Cookie", "jwt", false, false);
+        FakeRequest request = new FakeRequest();
+        request.cookies.add(new Cookie("jwt", ""));
+        assertInstanceOf(BearerCredential.None.class, extract(cookie, request));
+    }
+
     @Test
     void extractWhenCookieRepeatedOrCombinedWithQueryThenMalformed() {
         TokenLocations cookie = new TokenLocations("Cookie", "Bearer", true, false);

@@ -90,6 +90,14 @@ class AccessTokenVerifierTest {
                 Arguments.of("exp not a number", token(c -> c.setClaim("exp", "soon"), ISSUER_KEY, "at+jwt"), "malformed"),
                 Arguments.of("nbf in the future", token(c -> c.setNotBefore(NumericDate.fromSeconds(now + 120)), ISSUER_KEY, "at+jwt"), "nbf"),
                 Arguments.of("iat in the future", token(c -> c.setIssuedAt(NumericDate.fromSeconds(now + 120)), ISSUER_KEY, "at+jwt"), "iat"),
+                Arguments.of("iat after exp", token(c -> {
+                    c.setIssuedAt(NumericDate.fromSeconds(now + 30));
+                    c.setExpirationTime(NumericDate.fromSeconds(now + 20));
+                }, ISSUER_KEY, "at+jwt"), "iat"),
+                Arguments.of("no caller name", token(c -> {
+                    c.unsetClaim("upn");
+                    c.unsetClaim("sub");
+                }, ISSUER_KEY, "at+jwt"), "no_name"),
                 Arguments.of("not a JWS", "abc.def", "malformed"),
                 Arguments.of("HS256 keyed with the issuer's public key", hs256WithPublicKey(), "alg_not_allowed"));
     }
@@ -131,7 +139,10 @@ class AccessTokenVerifierTest {
 
     @Test
     void verifyWhenExpiredWithinSkewThenStillAccepted() throws Exception {
-        verifier.verify(token(c -> c.setExpirationTime(NumericDate.fromSeconds(NOW.getEpochSecond() - 30)), ISSUER_KEY, "at+jwt"));
+        verifier.verify(token(c -> {
+            c.setIssuedAt(NumericDate.fromSeconds(NOW.getEpochSecond() - 330));
+            c.setExpirationTime(NumericDate.fromSeconds(NOW.getEpochSecond() - 30));
+        }, ISSUER_KEY, "at+jwt"));
     }
 
     @Test
@@ -140,5 +151,44 @@ class AccessTokenVerifierTest {
                 () -> new AccessTokenVerifier(KEYS, ISSUER, Set.of(), Duration.ZERO, Clock.systemUTC()));
         assertThrows(IllegalArgumentException.class,
                 () -> new AccessTokenVerifier(KEYS, " ", Set.of(AUDIENCE), Duration.ZERO, Clock.systemUTC()));
+    }
+
+    /** MicroProfile JWT's rules: what RFC 9068 refuses and MP-JWT accepts, and what both refuse. */
+    @Test
+    void verifyWhenMicroProfileRulesThenJwtTypeAndAnyAudienceAccepted() throws Exception {
+        AccessTokenVerifier lenient = new AccessTokenVerifier(KEYS,
+                new TokenRules(Optional.of(ISSUER), Set.of(), false, Duration.ofSeconds(60), Optional.empty()), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        lenient.verify(token(c -> { }, ISSUER_KEY, "JWT"));
+        lenient.verify(token(c -> { }, ISSUER_KEY, null));
+        lenient.verify(token(c -> c.setAudience("https://other.example.com"), ISSUER_KEY, "at+jwt"));
+        assertEquals("typ", assertThrows(InvalidTokenException.class,
+                () -> lenient.verify(token(c -> { }, ISSUER_KEY, "logout+jwt"))).reason());
+        assertEquals("iss", assertThrows(InvalidTokenException.class,
+                () -> lenient.verify(token(c -> c.setIssuer("https://evil.example.com"), ISSUER_KEY, "JWT"))).reason());
+    }
+
+    @Test
+    void verifyWhenAudiencesConfiguredUnderMicroProfileRulesThenChecked() {
+        AccessTokenVerifier lenient = new AccessTokenVerifier(KEYS,
+                new TokenRules(Optional.of(ISSUER), Set.of(AUDIENCE), false, Duration.ofSeconds(60), Optional.empty()), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertEquals("aud", assertThrows(InvalidTokenException.class,
+                () -> lenient.verify(token(c -> c.setAudience("https://other.example.com"), ISSUER_KEY, "JWT"))).reason());
+    }
+
+    /** mp.jwt.verify.token.age: measured from iat without skew; iat becomes required. */
+    @Test
+    void verifyWhenTokenAgeSetThenOlderTokensAndTokensWithoutIatRefused() throws Exception {
+        AccessTokenVerifier aged = new AccessTokenVerifier(KEYS,
+                new TokenRules(Optional.of(ISSUER), Set.of(), false, Duration.ofSeconds(60), Optional.of(Duration.ofSeconds(30))),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        long now = NOW.getEpochSecond();
+
+        aged.verify(token(c -> c.setIssuedAt(NumericDate.fromSeconds(now - 30)), ISSUER_KEY, "JWT"));
+        assertEquals("too_old", assertThrows(InvalidTokenException.class,
+                () -> aged.verify(token(c -> c.setIssuedAt(NumericDate.fromSeconds(now - 31)), ISSUER_KEY, "JWT"))).reason());
+        assertEquals("iat", assertThrows(InvalidTokenException.class,
+                () -> aged.verify(token(c -> c.unsetClaim("iat"), ISSUER_KEY, "JWT"))).reason());
     }
 }

@@ -39,14 +39,15 @@ class CachingTokenVerifierTest {
     private final TestClock clock = new TestClock(NOW);
     private final AtomicInteger verifications = new AtomicInteger();
     private final AtomicLong generation = new AtomicLong();
-    private final AccessTokenVerifier real = new AccessTokenVerifier(KEYS, ISSUER, Set.of(AUDIENCE), SKEW, clock);
+    private final TokenRules rules = TokenRules.strict(ISSUER, Set.of(AUDIENCE), SKEW);
+    private final AccessTokenVerifier real = new AccessTokenVerifier(KEYS, rules, clock);
     private final TokenVerifier counting = token -> {
         verifications.incrementAndGet();
         return real.verify(token);
     };
 
     private CachingTokenVerifier cache(int maxEntries) {
-        return new CachingTokenVerifier(counting, maxEntries, SKEW, clock, generation::get);
+        return new CachingTokenVerifier(counting, maxEntries, rules, clock, generation::get);
     }
 
     private static String token(Consumer<JwtClaims> change) {
@@ -91,6 +92,23 @@ class CachingTokenVerifierTest {
         clock.advance(Duration.ofSeconds(1));
         verifier.verify(token);
         assertEquals(2, verifications.get(), "never beyond exp: within the skew the real verifier decides again");
+    }
+
+    @Test
+    void verifyWhenTokenAgeReachedThenRefusedEvenFromTheCache() throws Exception {
+        TokenRules aged = new TokenRules(Optional.of(ISSUER), Set.of(AUDIENCE), true, SKEW, Optional.of(Duration.ofSeconds(20)));
+        CachingTokenVerifier verifier = new CachingTokenVerifier(token -> {
+            verifications.incrementAndGet();
+            return new AccessTokenVerifier(KEYS, aged, clock).verify(token);
+        }, 10, aged, clock, generation::get);
+        String token = token(c -> { });
+        verifier.verify(token);
+
+        clock.advance(Duration.ofSeconds(11));
+
+        InvalidTokenException refused = assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
+        assertEquals("too_old", refused.reason());
+        assertEquals(1, verifications.get(), "refused by the age check on the hit itself");
     }
 
     @Test
