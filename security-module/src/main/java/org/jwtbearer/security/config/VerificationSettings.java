@@ -21,15 +21,18 @@ import org.eclipse.microprofile.config.Config;
  *                             accepted too)
  * @param tokenAge             {@code mp.jwt.verify.token.age}: seconds after its {@code iat} a token is still
  *                             accepted, when set
+ * @param requireAudiences     {@code jwtbearer.verify.require-audiences}: refuse to start without
+ *                             {@code mp.jwt.verify.audiences} (default false: MicroProfile JWT makes it optional)
  */
 public record VerificationSettings(int tokenCacheMaxEntries, Duration jwksMaxStale,
                                    Optional<IntrospectionSettings> introspection, boolean requireAccessTokenType,
-                                   Optional<Duration> tokenAge) {
+                                   Optional<Duration> tokenAge, boolean requireAudiences) {
 
     public static final String TOKEN_CACHE_MAX_ENTRIES = "jwtbearer.token-cache.max-entries";
     public static final String JWKS_MAX_STALE = "jwtbearer.jwks.max-stale";
     public static final String REQUIRE_ACCESS_TOKEN_TYPE = "jwtbearer.verify.require-at-jwt";
     public static final String TOKEN_AGE = "mp.jwt.verify.token.age";
+    public static final String REQUIRE_AUDIENCES = "jwtbearer.verify.require-audiences";
 
     public VerificationSettings {
         if (tokenCacheMaxEntries < 0) {
@@ -49,6 +52,7 @@ public record VerificationSettings(int tokenCacheMaxEntries, Duration jwksMaxSta
                 Duration.ofSeconds(config.getOptionalValue(JWKS_MAX_STALE, Long.class).orElse(3600L)),
                 IntrospectionSettings.from(config),
                 config.getOptionalValue(REQUIRE_ACCESS_TOKEN_TYPE, Boolean.class).orElse(false),
-                config.getOptionalValue(TOKEN_AGE, Long.class).map(Duration::ofSeconds));
+                config.getOptionalValue(TOKEN_AGE, Long.class).map(Duration::ofSeconds),
+                config.getOptionalValue(REQUIRE_AUDIENCES, Boolean.class).orElse(false));
     }
 }

@@ -67,11 +67,15 @@ public class BearerVerification {
                     + " is set: bearer tokens are not accepted by this application");
             return;
         }
+        VerificationSettings verification = VerificationSettings.from(config);
         if (settings.get().audiences().isEmpty()) {
+            if (verification.requireAudiences()) {
+                throw new IllegalStateException(BearerSettings.AUDIENCES + " must be set: "
+                        + VerificationSettings.REQUIRE_AUDIENCES + " is true");
+            }
             LOG.warning(() -> BearerSettings.AUDIENCES + " is not set: tokens are accepted whatever their audience, so a token"
                     + " this issuer made for another service works here too; set it to this application's audience");
         }
-        VerificationSettings verification = VerificationSettings.from(config);
         Executor background = scheduler != null ? scheduler : Runnable::run;
         ConfiguredVerifier configured = ConfiguredVerifier.build(settings.get(), verification, Clock.systemUTC(), background);
         verifier = Optional.of(configured.verifier());

@@ -88,7 +88,7 @@ class ConfiguredVerifierTest {
                 Duration.ofSeconds(60), "test", Duration.ofMinutes(10), COOLDOWN, Duration.ofSeconds(2));
         Optional<IntrospectionSettings> check = revocationCheck ? Optional.of(new IntrospectionSettings(introspection.url(),
                 FakeIntrospectionEndpoint.CLIENT_ID, Optional.of(FakeIntrospectionEndpoint.SECRET), INTROSPECTION_CACHE, Duration.ofSeconds(2), false)) : Optional.empty();
-        return ConfiguredVerifier.build(settings, new VerificationSettings(100, Duration.ofHours(1), check, true, Optional.empty()), clock, Runnable::run)
+        return ConfiguredVerifier.build(settings, new VerificationSettings(100, Duration.ofHours(1), check, true, Optional.empty(), true), clock, Runnable::run)
                 .verifier();
     }
 
