@@ -1,6 +1,7 @@
 package org.jwtbearer.security.jose;
 
 import java.security.Key;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Set;
 
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -117,6 +118,11 @@ public final class CompactJws {
         }
         jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
         jws.setKey(key);
+        if (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= KeyStrength.FLOOR_RSA_BITS) {
+            // jose4j refuses RSA keys under 2048 bits on its own; the size rule is KeyStrength's, applied when the key
+            // was admitted (VerifierKey), where an application may lower it to no less than the floor.
+            jws.setDoKeyValidation(false);
+        }
         boolean valid;
         try {
             valid = jws.verifySignature();

@@ -59,32 +59,52 @@ public class BearerVerification {
             realm = config.getOptionalValue(BearerSettings.REALM, String.class).orElse("jwtbearer");
             return;
         }
-        Optional<BearerSettings> settings = BearerSettings.from(config);
-        realm = settings.map(BearerSettings::realm).orElse("jwtbearer");
-        if (settings.isEmpty()) {
+        Optional<Settings> read = settings(config);
+        realm = read.map(r -> r.bearer().realm()).orElse("jwtbearer");
+        if (read.isEmpty()) {
             verifier = Optional.empty();
             LOG.info(() -> "Neither mp.jwt.verify.publickey nor " + BearerSettings.KEY_LOCATION
                     + " is set: bearer tokens are not accepted by this application");
             return;
         }
-        VerificationSettings verification = VerificationSettings.from(config);
-        if (settings.get().audiences().isEmpty()) {
-            if (verification.requireAudiences()) {
-                throw new IllegalStateException(BearerSettings.AUDIENCES + " must be set: "
-                        + VerificationSettings.REQUIRE_AUDIENCES + " is true");
-            }
+        BearerSettings settings = read.get().bearer();
+        VerificationSettings verification = read.get().verification();
+        if (settings.audiences().isEmpty()) {
             LOG.warning(() -> BearerSettings.AUDIENCES + " is not set: tokens are accepted whatever their audience, so a token"
                     + " this issuer made for another service works here too; set it to this application's audience");
         }
         Executor background = scheduler != null ? scheduler : Runnable::run;
-        ConfiguredVerifier configured = ConfiguredVerifier.build(settings.get(), verification, Clock.systemUTC(), background);
+        ConfiguredVerifier configured = ConfiguredVerifier.build(settings, verification, Clock.systemUTC(), background);
         verifier = Optional.of(configured.verifier());
         if (scheduler != null && configured.jwks() != null) {
-            long tick = ConfiguredVerifier.refreshTick(settings.get().jwksMaxAge()).toMillis();
+            long tick = ConfiguredVerifier.refreshTick(settings.jwksMaxAge()).toMillis();
             refreshTask = scheduler.scheduleWithFixedDelay(configured.jwks()::refreshIfDue, tick, tick, TimeUnit.MILLISECONDS);
         }
         verification.introspection().ifPresent(i -> LOG.info(() -> "Bearer tokens are checked for revocation at "
                 + i.url() + (i.failOpen() ? " (accepted when it cannot be asked)" : "")));
+    }
+
+    /** What the application's settings say, read and checked; empty when no key is configured. */
+    record Settings(BearerSettings bearer, VerificationSettings verification) {
+    }
+
+    /**
+     * Reads and checks the settings without building anything that needs the server (its scheduler, the network),
+     * so that {@link VerificationStartup} can check them while the application starts.
+     *
+     * @throws IllegalStateException naming the setting that cannot work
+     */
+    static Optional<Settings> settings(Config config) {
+        Optional<BearerSettings> bearer = BearerSettings.from(config);
+        if (bearer.isEmpty()) {
+            return Optional.empty();
+        }
+        VerificationSettings verification = VerificationSettings.from(config);
+        if (bearer.get().audiences().isEmpty() && verification.requireAudiences()) {
+            throw new IllegalStateException(BearerSettings.AUDIENCES + " must be set: "
+                    + VerificationSettings.REQUIRE_AUDIENCES + " is true");
+        }
+        return Optional.of(new Settings(bearer.get(), verification));
     }
 
     @PreDestroy

@@ -3,8 +3,12 @@ package org.jwtbearer.security.mechanism;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+import org.jwtbearer.security.token.TokenVerifier;
 
 /**
  * Builds the application's verifier while the application starts, so that a setting that cannot work (a key
@@ -16,19 +20,23 @@ import jakarta.inject.Inject;
 public class VerificationStartup {
 
     @Inject
-    BearerVerification verification;
+    Config config;
 
+    @Inject
+    Instance<TokenVerifier> applicationVerifier;
+
+    /**
+     * Only reads and checks the settings: the verifier itself is built on first use, since at this point not every
+     * server has the application's resources (its managed scheduler) ready yet.
+     */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (applicationVerifier.isResolvable()) {
+            return; // the application verifies tokens its own way; the settings are not read
+        }
         try {
-            verification.realm();
-        } catch (RuntimeException e) {
-            // The container may wrap what the bean's initialisation threw; the settings' own message is the useful one.
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof IllegalStateException || cause instanceof IllegalArgumentException) {
-                    throw new DeploymentException("Bearer token settings: " + cause.getMessage(), e);
-                }
-            }
-            throw e;
+            BearerVerification.settings(config);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new DeploymentException("Bearer token settings: " + e.getMessage(), e);
         }
     }
 }

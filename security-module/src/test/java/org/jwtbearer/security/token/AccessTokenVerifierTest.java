@@ -191,4 +191,23 @@ class AccessTokenVerifierTest {
         assertEquals("iat", assertThrows(InvalidTokenException.class,
                 () -> aged.verify(token(c -> c.unsetClaim("iat"), ISSUER_KEY, "JWT"))).reason());
     }
+
+    /** jwtbearer.verify.rsa-min-bits lowered: a key admitted under it verifies (jose4j's own 2048 rule is not in the way). */
+    @Test
+    void verifyWhenRsaKeyAdmittedBelowTheDefaultMinimumThenAccepted() throws Exception {
+        java.security.KeyPair weak = TestKeys.rsa(1024, java.math.BigInteger.valueOf(65537));
+        KeySource lowered = (hints, alg) -> Optional.of(new VerifierKey("small", weak.getPublic(), null, null, 1024));
+        AccessTokenVerifier verifier = new AccessTokenVerifier(lowered,
+                new TokenRules(Optional.of(ISSUER), Set.of(), false, Duration.ofSeconds(60), Optional.empty()), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        // Our signer refuses small keys, as it should: jose4j signs this one for the test.
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(claims().toJson());
+        jws.setAlgorithmHeaderValue("RS256");
+        jws.setHeader("typ", "JWT");
+        jws.setKey(weak.getPrivate());
+        jws.setDoKeyValidation(false);
+
+        assertEquals("abel.tuter", verifier.verify(jws.getCompactSerialization()).getName());
+    }
 }
