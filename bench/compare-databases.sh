@@ -76,8 +76,8 @@ for mode in "${modes[@]}"; do
     sleep 1
   done
   echo "== $mode"
-  bench/token-endpoint.sh | tee "$base.txt"
-  results+=("$mode|$(grep -E '^Requests/sec' "$base.txt" | awk '{print $2}')|$(grep -E '^ +50%' "$base.txt" | awk '{print $2}')|$(grep -E '^ +99%' "$base.txt" | awk '{print $2}')")
+  SERVER_PID=$server_pid bench/token-endpoint.sh | tee "$base.txt"
+  results+=("$mode|$(grep -E '^Requests/sec' "$base.txt" | awk '{print $2}')|$(grep -E '^ +50%' "$base.txt" | awk '{print $2}')|$(grep -E '^ +99%' "$base.txt" | awk '{print $2}')|$(grep -E '^server CPU per request' "$base.txt" | awk '{print $5}')")
   kill -TERM "$server_pid"
   while kill -0 "$server_pid" 2>/dev/null; do sleep 0.5; done
   server_pid=
@@ -86,9 +86,9 @@ done
 
 echo
 echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), ${CONNECTIONS:-16} connections, server on CPUs ${SERVER_CPUS:-all}, load on CPUs ${LOAD_CPUS:-all}"
-echo "| database | tokens/s | p50 | p99 |"
-echo "|---|---|---|---|"
+echo "| database | tokens/s | p50 | p99 | server CPU ms per token |"
+echo "|---|---|---|---|---|"
 for row in "${results[@]}"; do
-  IFS='|' read -r mode rps p50 p99 <<<"$row"
-  echo "| $mode | $rps | $p50 | $p99 |"
+  IFS='|' read -r mode rps p50 p99 cpu <<<"$row"
+  echo "| $mode | $rps | $p50 | $p99 | $cpu |"
 done

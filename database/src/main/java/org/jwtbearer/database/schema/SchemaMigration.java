@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -43,6 +44,7 @@ public final class SchemaMigration {
         Flyway flyway = Flyway.configure(classLoader)
                 .dataSource(dataSource)
                 .locations(schema.location())
+                .javaMigrations(schema.javaMigrations().toArray(JavaMigration[]::new))
                 .table(schema.historyTable())
                 .failOnMissingLocations(true)
                 // Applications share a database: another one's tables make it "non-empty" for Flyway. Starting the

@@ -1,5 +1,7 @@
 package org.jwtbearer.issuer.database;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import jakarta.annotation.Priority;
@@ -20,7 +22,8 @@ import org.jwtbearer.database.schema.SchemaMigration;
 @ApplicationScoped
 public class IssuerSchema {
 
-    static final Schema SCHEMA = new Schema("issuer", "classpath:db/migration/issuer", "jb_issuer_schema_history");
+    static final Schema SCHEMA = new Schema("issuer", "classpath:db/migration/issuer", "jb_issuer_schema_history",
+            List.of(new V5__KeyUsedJtisByNumber()));
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;

@@ -14,8 +14,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
- * The table of used jtis, in plain JDBC: one INSERT per token request, committed on its own. The unique key
- * on (client, jti hash) is the replay check itself — the database lets exactly one insert win, on one node
+ * The table of used jtis, in plain JDBC: one INSERT per token request, committed on its own. The primary key,
+ * a number standing for (client, jti hash) ({@link UsedJtiKey}), is the replay check itself — the database lets exactly one insert win, on one node
  * or many — so there is no read before the insert, no entity and no transaction to coordinate. It runs
  * outside any transaction, so the statement commits by itself and a duplicate rolls back nothing the caller
  * was doing. That is checked rather than arranged with {@code @Transactional(NOT_SUPPORTED)}, whose suspend
@@ -24,7 +24,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class UsedAssertionTable {
 
-    private static final String INSERT = "INSERT INTO jb_used_jti (client_id, jti_hash, expires_at) VALUES (?, ?, ?)";
+    private static final String INSERT = "INSERT INTO jb_used_jti (jti_key, expires_at) VALUES (?, ?)";
     private static final String PURGE = "DELETE FROM jb_used_jti WHERE expires_at < ?";
 
     @Resource(lookup = "java:comp/DefaultDataSource")
@@ -43,9 +43,8 @@ public class UsedAssertionTable {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, clientId);
-            insert.setString(2, jtiHash);
-            insert.setLong(3, expiresAt);
+            insert.setLong(1, UsedJtiKey.of(clientId, jtiHash));
+            insert.setLong(2, expiresAt);
             insert.executeUpdate();
             commitUnlessAutoCommit(connection);
             return true;
@@ -79,7 +78,7 @@ public class UsedAssertionTable {
 
     /**
      * SQLSTATE class 23 is "integrity constraint violation" (SQL standard; H2 and PostgreSQL say 23505 for
-     * a unique key). The only constraint an insert of three non-null values can break here is the unique key.
+     * a unique key). The only constraint an insert of two non-null values can break here is the primary key.
      */
     static boolean isDuplicateKey(SQLException e) {
         for (SQLException next = e; next != null; next = next.getNextException()) {
