@@ -154,7 +154,8 @@ class RevocationIT {
             String assertion = JwtBearerAssertion.builder().issuer(clientId).subject(Fixtures.USER_ITIL)
                     .audience(Fixtures.baseUrl() + "/oauth_token.do").lifetime(Duration.ofSeconds(120)).build()
                     .sign(key.signing("k1"), Clock.systemUTC());
-            HttpResponse<String> issued = Http.requestToken(assertion);
+            // A public client: the assertion alone speaks for it.
+            HttpResponse<String> issued = Http.postForm(Fixtures.baseUrl() + "/oauth_token.do", Http.grant(assertion));
             assertEquals(200, issued.statusCode(), issued.body());
             String token = Http.json(issued).getString("access_token");
             assertEquals(200, table(token).statusCode());
