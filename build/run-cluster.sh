@@ -68,7 +68,8 @@ start_node() { # name port-offset http-port
       -Djboss.socket.binding.port-offset="$2" -Djboss.tx.node.id="$1" \
       -Djwtbearer.datasource.url="jdbc:postgresql://localhost:$db_port/jwtbearer" \
       -Djwtbearer.issuer=http://localhost:8080 -Djwtbearer.bootstrap="$bootstrap" \
-      -Dmp.jwt.verify.publickey.location="http://localhost:$3/oauth2/jwks" >"$dir/console.log" 2>&1 &
+      -Dmp.jwt.verify.publickey.location="http://localhost:$3/oauth2/jwks" \
+      -Djwtbearer.revocations.url="http://localhost:$3/oauth2/revocations" >"$dir/console.log" 2>&1 &
   launcher=$!
   pids+=("$launcher")
   for _ in $(seq 1 100); do [ -s "$dir/server.pid" ] && break; sleep 0.2; done

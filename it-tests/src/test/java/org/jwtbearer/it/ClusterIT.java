@@ -15,7 +15,7 @@ import static org.jwtbearer.it.support.StoredCreates.checkStored;
 import static org.jwtbearer.it.support.TokenRefusals.assertRefused;
 import static org.jwtbearer.it.support.TokenRefusals.refusedWith;
 import static org.jwtbearer.it.support.Tokens.kid;
-import static org.jwtbearer.it.support.TwoNodeCluster.INTROSPECTION_CACHE_SECONDS;
+import static org.jwtbearer.it.support.TwoNodeCluster.REVOCATIONS_MAX_AGE_SECONDS;
 import static org.jwtbearer.it.support.TwoNodeCluster.ISSUER;
 import static org.jwtbearer.it.support.UnavailableAnswers.STACK_TRACE;
 import static org.jwtbearer.it.support.UnavailableAnswers.tableUnavailableProblem;
@@ -75,6 +75,8 @@ class ClusterIT {
     /** The documented bound (the registry cache time) plus room for the requests themselves. */
     private static final Duration PROPAGATION = Duration.ofSeconds(TwoNodeCluster.CACHE_SECONDS + 3);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** The revocation list's documented bound (its max-age) plus room for the requests themselves. */
+    private static final Duration REVOCATION_BOUND = Duration.ofSeconds(REVOCATIONS_MAX_AGE_SECONDS + 2);
 
     private static final String REPLAY = "The assertion was already used (jti replay)";
     private static final String NOT_VERIFIED = "The assertion could not be verified";
@@ -300,15 +302,50 @@ class ClusterIT {
         assertTrue(inactive.met(), "B's introspection says inactive within the cache time: " + describe(inactive));
         assertEquals(Set.of("active"), Http.json(inactive.last()).keySet(), "an inactive token is described by nothing else");
 
-        Duration tableBound = PROPAGATION.plusSeconds(INTROSPECTION_CACHE_SECONDS);
+        // Each node's Table API fetches its own node's revocation list: B learns of A's revocation through the database.
         for (ServerNode node : cluster.nodes()) {
-            Poll.Result<HttpResponse<String>> refused = Poll.until(tableBound, POLL, () -> calls.listIncidents(node, token), r -> r.statusCode() != 200);
-            report("revocation through A reached " + node.name() + "'s Table API", refused);
-            assertTrue(refused.met(), node.name() + "'s Table API refuses the revoked token within " + tableBound.toSeconds() + " s: " + describe(refused));
-            assertEquals(401, refused.last().statusCode(), refused.last().body());
-            assertTrue(refused.last().headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""),
-                    refused.last().headers().map().toString());
+            assertRefusedAtTableApi(node, token, "revocation through A");
         }
+    }
+
+    /** Both Table APIs refuse, within the revocation list's bound, the tokens a user held when deactivated through A. */
+    @Test
+    @Order(10)
+    void whenUserDeactivatedThroughOneNodeThenBothTableApisRefuseTheTokensTheUserHeld() {
+        String admin = calls.accessToken(a, Fixtures.USER_ADMIN);
+        String userName = "cluster-it-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = calls.admin(a, admin, "POST", "users",
+                Json.createObjectBuilder().add("user_name", userName).add("roles", Json.createArrayBuilder().add("itil")).build().toString());
+        assertEquals(201, created.statusCode(), created.body());
+        try {
+            String token = calls.accessToken(a, userName);
+            String otherUsersToken = calls.accessToken(a, Fixtures.USER_ITIL);
+            for (ServerNode node : cluster.nodes()) {
+                assertEquals(200, calls.listIncidents(node, token).statusCode(), node.name() + " before the deactivation");
+            }
+
+            HttpResponse<String> deactivated = calls.admin(a, admin, "PATCH", "users/" + userName, "{\"active\":false}");
+            assertEquals(200, deactivated.statusCode(), deactivated.body());
+
+            for (ServerNode node : cluster.nodes()) {
+                assertRefusedAtTableApi(node, token, "deactivation of the user through A");
+                assertEquals(200, calls.listIncidents(node, otherUsersToken).statusCode(), node.name() + ": another user's token still works");
+            }
+        } finally {
+            HttpResponse<String> deleted = calls.admin(a, admin, "DELETE", "users/" + userName, null);
+            if (deleted.statusCode() != 204) {
+                System.err.println("[ClusterIT] could not delete user " + userName + ": " + deleted.statusCode() + " " + deleted.body());
+            }
+        }
+    }
+
+    private static void assertRefusedAtTableApi(ServerNode node, String token, String what) {
+        Poll.Result<HttpResponse<String>> refused = Poll.until(REVOCATION_BOUND, POLL, () -> calls.listIncidents(node, token), r -> r.statusCode() != 200);
+        report(what + " reached " + node.name() + "'s Table API", refused);
+        assertTrue(refused.met(), node.name() + "'s Table API refuses the token within " + REVOCATION_BOUND.toSeconds() + " s: " + describe(refused));
+        assertEquals(401, refused.last().statusCode(), refused.last().body());
+        assertTrue(refused.last().headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""),
+                refused.last().headers().map().toString());
     }
 
     @Test

@@ -88,6 +88,9 @@ class DurabilityIT {
         settings.put("mp.jwt.verify.publickey.location", BASE_URL + "/oauth2/jwks");
         settings.put("mp.jwt.verify.issuer", BASE_URL);
         settings.put("mp.jwt.verify.audiences", BASE_URL + "/api");
+        settings.put("jwtbearer.revocations.url", BASE_URL + "/oauth2/revocations");
+        settings.put("jwtbearer.revocations.client-id", Fixtures.RESOURCE_SERVER_CLIENT);
+        settings.put("jwtbearer.revocations.client-secret", Fixtures.RESOURCE_SERVER_SECRET);
         node = ServerNode.create("durable", ServerNode.STANDALONE, PORT_OFFSET, settings);
         node.start();
         demoIncidentsAtFirstStart = countDemoIncidents();

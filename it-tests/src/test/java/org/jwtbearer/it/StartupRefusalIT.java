@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jwtbearer.it.fixtures.Fixtures;
 import org.jwtbearer.it.support.ItEnvironment;
 import org.jwtbearer.it.support.Postgres;
 import org.jwtbearer.it.support.ServerNode;
@@ -61,6 +62,9 @@ class StartupRefusalIT {
         settings.put("mp.jwt.verify.publickey.location", own + "/oauth2/jwks");
         settings.put("mp.jwt.verify.issuer", own);
         settings.put("mp.jwt.verify.audiences", own + "/api");
+        settings.put("jwtbearer.revocations.url", own + "/oauth2/revocations");
+        settings.put("jwtbearer.revocations.client-id", Fixtures.RESOURCE_SERVER_CLIENT);
+        settings.put("jwtbearer.revocations.client-secret", Fixtures.RESOURCE_SERVER_SECRET);
         return settings;
     }
 

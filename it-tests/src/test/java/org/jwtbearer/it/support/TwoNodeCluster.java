@@ -18,15 +18,15 @@ import org.jwtbearer.it.fixtures.Fixtures;
 
 /**
  * Two WildFly nodes on one PostgreSQL database, as a production cluster runs: one issuer identity and one
- * encryption key, each node's resource API trusting its own node's JWKS and asking its own node's
- * introspection about revocations.
+ * encryption key, each node's resource API trusting its own node's JWKS and fetching its own node's revocation
+ * list — so a revocation made through one node reaches the other's resource API only through the database.
  *
  * <p>Settings each node gets (system properties): {@code jwtbearer.datasource.url},
  * {@code jwtbearer.encryption-key}, {@code jwtbearer.bootstrap}, {@code jwtbearer.registry.cache-seconds=2},
  * {@code jwtbearer.issuer}, {@code jwtbearer.data-dir}, the three {@code mp.jwt.verify.*} for its own port, and
- * {@code jwtbearer.introspection.*} (its own node, the confidential fixture client, answers cached 1 s, failing
- * closed as by default: while the database is away the revocation check cannot decide, and the Table API answers
- * 503 either way, from the check or from its own database).
+ * {@code jwtbearer.revocations.*} (its own node, the fixtures' resource-server client, a list used for at most
+ * {@value #REVOCATIONS_MAX_AGE_SECONDS} s and failing closed as by default: while the database is away the list
+ * cannot be fetched, and the Table API answers 503 either way, from the check or from its own database).
  */
 public final class TwoNodeCluster {
 
@@ -35,7 +35,7 @@ public final class TwoNodeCluster {
     /** What assertions name as their audience: the token endpoint under the shared identifier, valid on both nodes. */
     public static final String TOKEN_AUDIENCE = ISSUER + "/oauth_token.do";
     public static final int CACHE_SECONDS = 2;
-    public static final int INTROSPECTION_CACHE_SECONDS = 1;
+    public static final int REVOCATIONS_MAX_AGE_SECONDS = Fixtures.REVOCATIONS_MAX_AGE_SECONDS;
 
     private final ServerNode a;
     private final ServerNode b;
@@ -129,10 +129,10 @@ public final class TwoNodeCluster {
         settings.put("mp.jwt.verify.publickey.location", own + "/oauth2/jwks");
         settings.put("mp.jwt.verify.issuer", ISSUER);
         settings.put("mp.jwt.verify.audiences", ISSUER + "/api");
-        settings.put("jwtbearer.introspection.url", own + "/oauth2/introspect");
-        settings.put("jwtbearer.introspection.client-id", Fixtures.CONFIDENTIAL_CLIENT);
-        settings.put("jwtbearer.introspection.client-secret", Fixtures.CLIENT_SECRET);
-        settings.put("jwtbearer.introspection.cache-seconds", String.valueOf(INTROSPECTION_CACHE_SECONDS));
+        settings.put("jwtbearer.revocations.url", own + "/oauth2/revocations");
+        settings.put("jwtbearer.revocations.client-id", Fixtures.RESOURCE_SERVER_CLIENT);
+        settings.put("jwtbearer.revocations.client-secret", Fixtures.RESOURCE_SERVER_SECRET);
+        settings.put("jwtbearer.revocations.max-age", String.valueOf(REVOCATIONS_MAX_AGE_SECONDS));
         return settings;
     }
 }

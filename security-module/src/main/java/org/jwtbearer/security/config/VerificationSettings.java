@@ -23,10 +23,13 @@ import org.eclipse.microprofile.config.Config;
  *                             accepted, when set
  * @param requireAudiences     {@code jwtbearer.verify.require-audiences}: refuse to start without
  *                             {@code mp.jwt.verify.audiences} (default false: MicroProfile JWT makes it optional)
+ * @param revocationList       the issuer's revocation list, fetched in the background, when
+ *                             {@code jwtbearer.revocations.url} is set
  */
 public record VerificationSettings(int tokenCacheMaxEntries, Duration jwksMaxStale,
                                    Optional<IntrospectionSettings> introspection, boolean requireAccessTokenType,
-                                   Optional<Duration> tokenAge, boolean requireAudiences) {
+                                   Optional<Duration> tokenAge, boolean requireAudiences,
+                                   Optional<RevocationListSettings> revocationList) {
 
     public static final String TOKEN_CACHE_MAX_ENTRIES = "jwtbearer.token-cache.max-entries";
     public static final String JWKS_MAX_STALE = "jwtbearer.jwks.max-stale";
@@ -53,6 +56,7 @@ public record VerificationSettings(int tokenCacheMaxEntries, Duration jwksMaxSta
                 IntrospectionSettings.from(config),
                 config.getOptionalValue(REQUIRE_ACCESS_TOKEN_TYPE, Boolean.class).orElse(false),
                 config.getOptionalValue(TOKEN_AGE, Long.class).map(Duration::ofSeconds),
-                config.getOptionalValue(REQUIRE_AUDIENCES, Boolean.class).orElse(false));
+                config.getOptionalValue(REQUIRE_AUDIENCES, Boolean.class).orElse(false),
+                RevocationListSettings.from(config));
     }
 }

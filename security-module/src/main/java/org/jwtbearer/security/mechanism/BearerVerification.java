@@ -48,6 +48,7 @@ public class BearerVerification {
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> refreshTask;
+    private ScheduledFuture<?> revocationTask;
 
     private Optional<TokenVerifier> verifier;
     private String realm;
@@ -80,6 +81,13 @@ public class BearerVerification {
             long tick = ConfiguredVerifier.refreshTick(settings.jwksMaxAge()).toMillis();
             refreshTask = scheduler.scheduleWithFixedDelay(configured.jwks()::refreshIfDue, tick, tick, TimeUnit.MILLISECONDS);
         }
+        if (scheduler != null && configured.revocations() != null) {
+            long tick = ConfiguredVerifier.REVOCATION_TICK.toMillis();
+            revocationTask = scheduler.scheduleWithFixedDelay(configured.revocations()::refreshIfDue, tick, tick, TimeUnit.MILLISECONDS);
+        }
+        verification.revocationList().ifPresent(r -> LOG.info(() -> "Bearer tokens are checked against the revocation list at "
+                + r.url() + ", fetched every " + r.refreshInterval().toSeconds() + " s and used for at most " + r.maxAge().toSeconds()
+                + " s" + (r.failOpen() ? " (tokens accepted when no list that recent can be had)" : "")));
         verification.introspection().ifPresent(i -> LOG.info(() -> "Bearer tokens are checked for revocation at "
                 + i.url() + (i.failOpen() ? " (accepted when it cannot be asked)" : "")));
     }
@@ -111,6 +119,9 @@ public class BearerVerification {
     void stop() {
         if (refreshTask != null) {
             refreshTask.cancel(false);
+        }
+        if (revocationTask != null) {
+            revocationTask.cancel(false);
         }
     }
 

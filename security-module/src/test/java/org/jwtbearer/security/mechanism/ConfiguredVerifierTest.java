@@ -30,10 +30,12 @@ import org.jwtbearer.security.assertion.JwtSigner;
 import org.jwtbearer.security.config.BearerSettings;
 import org.jwtbearer.security.config.IntrospectionSettings;
 import org.jwtbearer.security.config.KeySettings;
+import org.jwtbearer.security.config.RevocationListSettings;
 import org.jwtbearer.security.config.VerificationSettings;
 import org.jwtbearer.security.jose.JwkSet;
 import org.jwtbearer.security.jose.VerifierKey;
 import org.jwtbearer.security.revocation.FakeIntrospectionEndpoint;
+import org.jwtbearer.security.revocation.RevocationRules;
 import org.jwtbearer.security.token.InvalidTokenException;
 import org.jwtbearer.security.token.TokenVerifier;
 
@@ -48,10 +50,12 @@ class ConfiguredVerifierTest {
     private static final String AUDIENCE = "https://issuer.example.com/api";
     private static final Duration COOLDOWN = Duration.ofSeconds(30);
     private static final Duration INTROSPECTION_CACHE = Duration.ofSeconds(30);
+    private static final Duration REVOCATIONS_MAX_AGE = Duration.ofSeconds(15);
 
     private final TestClock clock = new TestClock(NOW);
     private final AtomicReference<String> jwksDocument = new AtomicReference<>();
     private final AtomicInteger jwksFetches = new AtomicInteger();
+    private final AtomicReference<String> revokedJtiHash = new AtomicReference<>();
     private HttpServer jwksServer;
     private FakeIntrospectionEndpoint introspection;
 
@@ -62,6 +66,15 @@ class ConfiguredVerifierTest {
         jwksServer.createContext("/jwks", exchange -> {
             jwksFetches.incrementAndGet();
             byte[] body = jwksDocument.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        jwksServer.createContext("/revocations", exchange -> {
+            String hash = revokedJtiHash.get();
+            byte[] body = ("{\"cursor\":\"1\",\"complete\":true,\"clients\":[],\"users\":[],\"tokens\":["
+                    + (hash == null ? "" : "{\"jti_sha256\":\"" + hash + "\",\"exp\":" + (NOW.getEpochSecond() + 1800) + "}") + "]}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -83,13 +96,20 @@ class ConfiguredVerifierTest {
     }
 
     private TokenVerifier verifier(boolean revocationCheck) {
+        return verifier(revocationCheck, false);
+    }
+
+    private TokenVerifier verifier(boolean revocationCheck, boolean revocationList) {
         BearerSettings settings = new BearerSettings(
                 KeySettings.remote(URI.create("http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks")), ISSUER, Set.of(AUDIENCE),
                 Duration.ofSeconds(60), "test", Duration.ofMinutes(10), COOLDOWN, Duration.ofSeconds(2));
         Optional<IntrospectionSettings> check = revocationCheck ? Optional.of(new IntrospectionSettings(introspection.url(),
                 FakeIntrospectionEndpoint.CLIENT_ID, Optional.of(FakeIntrospectionEndpoint.SECRET), INTROSPECTION_CACHE, Duration.ofSeconds(2), false)) : Optional.empty();
-        return ConfiguredVerifier.build(settings, new VerificationSettings(100, Duration.ofHours(1), check, true, Optional.empty(), true), clock, Runnable::run)
-                .verifier();
+        Optional<RevocationListSettings> list = revocationList ? Optional.of(new RevocationListSettings(
+                URI.create("http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/revocations"), "rs", Optional.of("secret"),
+                REVOCATIONS_MAX_AGE, Duration.ofSeconds(2), false, 100)) : Optional.empty();
+        return ConfiguredVerifier.build(settings, new VerificationSettings(100, Duration.ofHours(1), check, true, Optional.empty(), true, list),
+                clock, Runnable::run).verifier();
     }
 
     private static String token(String kid) {
@@ -113,6 +133,20 @@ class ConfiguredVerifierTest {
 
         introspection.revoked.add(token);
         clock.advance(INTROSPECTION_CACHE);
+
+        InvalidTokenException refused = assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
+        assertEquals("revoked", refused.reason());
+    }
+
+    @Test
+    void verifyWhenTheRevocationListNamesATokenItRememberedThenRefusedWithinAThirdOfTheMaxAge() throws Exception {
+        TokenVerifier verifier = verifier(false, true);
+        String token = token("k1");
+        verifier.verify(token);
+        verifier.verify(token);
+
+        revokedJtiHash.set(RevocationRules.jtiHash("k1-token"));
+        clock.advance(REVOCATIONS_MAX_AGE.dividedBy(3));
 
         InvalidTokenException refused = assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
         assertEquals("revoked", refused.reason());

@@ -1,6 +1,7 @@
 package org.jwtbearer.issuer.client;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.jwtbearer.issuer.revocation.TokenNotBefore;
+import org.jwtbearer.issuer.revocation.TokenNotBefores;
 import org.jwtbearer.issuer.support.SecretBox;
 import org.jwtbearer.security.jose.VerifierKey;
 
@@ -24,6 +27,9 @@ import org.jwtbearer.security.jose.VerifierKey;
  *
  * <p>Updates name the version they were based on; a client changed by someone else meanwhile is a
  * conflict, never a silently lost write.
+ *
+ * <p>Deactivating or deleting a client also revokes the access tokens it holds ({@link TokenNotBefores}), in the
+ * same transaction: turning a client off must not leave its tokens working until they expire.
  */
 @ApplicationScoped
 public class ClientAdministration {
@@ -36,6 +42,12 @@ public class ClientAdministration {
 
     @Inject
     SecretBox secretBox;
+
+    @Inject
+    TokenNotBefores notBefores;
+
+    @Inject
+    Clock clock;
 
     /** A client as stored: {@code editable} parses back as input, {@code shown} adds the read-only members. */
     public record ClientSnapshot(JsonObject editable, JsonObject shown, long version, boolean hasSecret) {
@@ -97,7 +109,12 @@ public class ClientAdministration {
             throw new RegistryException(RegistryException.Kind.INVALID,
                     "a public client cannot have a client_secret; remove it with \"client_secret\": null");
         }
-        return snapshot(write(client, false, definition, secret));
+        boolean deactivated = client.active && !definition.active();
+        ClientSnapshot written = snapshot(write(client, false, definition, secret));
+        if (deactivated) {
+            notBefores.refuseTokensIssuedBefore(TokenNotBefore.CLIENT, clientId, clock.instant());
+        }
+        return written;
     }
 
     @Transactional
@@ -108,6 +125,8 @@ public class ClientAdministration {
         }
         em.remove(client);
         em.flush();
+        // A client created again under this id later must not find the old one's tokens working.
+        notBefores.refuseTokensIssuedBefore(TokenNotBefore.CLIENT, clientId, clock.instant());
         registry.invalidate();
     }
 

@@ -14,9 +14,9 @@ public class RevokedTokenWriter {
 
     /** Adds the row unless it is there; a second revocation of the same token changes nothing. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void insertIfAbsent(String jtiHash, String clientId, long expiresAt) {
+    public void insertIfAbsent(String jtiHash, String clientId, long expiresAt, long revokedAtMillis) {
         if (em.find(RevokedToken.class, jtiHash) == null) {
-            em.persist(new RevokedToken(jtiHash, clientId, expiresAt));
+            em.persist(new RevokedToken(jtiHash, clientId, expiresAt, revokedAtMillis));
             em.flush();
         }
     }
@@ -28,7 +28,10 @@ public class RevokedTokenWriter {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purgeExpired(long now) {
-        return em.createQuery("delete from RevokedToken r where r.expiresAt < :now")
+        int tokens = em.createQuery("delete from RevokedToken r where r.expiresAt < :now")
+                .setParameter("now", now)
+                .executeUpdate();
+        return tokens + em.createQuery("delete from TokenNotBefore n where n.expiresAt < :now")
                 .setParameter("now", now)
                 .executeUpdate();
     }

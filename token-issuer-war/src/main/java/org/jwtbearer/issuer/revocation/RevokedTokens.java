@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jwtbearer.issuer.support.Sha256;
+import org.jwtbearer.security.revocation.RevocationRules;
 
 import org.jwtbearer.database.outage.DatabaseUnavailable;
 import org.jwtbearer.database.outage.OutageLog;
@@ -35,7 +35,7 @@ public class RevokedTokens {
         purgeIfDue(now);
         String hash = hash(jti);
         try {
-            writer.insertIfAbsent(hash, clientId, expiresAt.getEpochSecond());
+            writer.insertIfAbsent(hash, clientId, expiresAt.getEpochSecond(), now.toEpochMilli());
         } catch (RuntimeException insertFailed) {
             // Two revocations of one token racing: the other one's row is what we wanted.
             if (!writer.exists(hash)) {
@@ -54,7 +54,7 @@ public class RevokedTokens {
         if (seconds >= due && nextPurge.compareAndSet(due, seconds + PURGE_INTERVAL_SECONDS)) {
             try {
                 int purged = writer.purgeExpired(seconds);
-                LOG.log(Level.FINE, "Purged {0} revoked token(s) past their expiry", purged);
+                LOG.log(Level.FINE, "Purged {0} revoked token(s) and not-before instant(s) past their expiry", purged);
             } catch (RuntimeException e) {
                 if (DatabaseUnavailable.isCause(e)) {
                     OUTAGES.report(e); // the database is away: one line now and then, no stack trace
@@ -65,7 +65,8 @@ public class RevokedTokens {
         }
     }
 
-    static String hash(String jti) {
-        return Sha256.hex(jti, 32);
+    /** What resource servers compare with a token's {@code jti}: the SHA-256 of its UTF-8 bytes, lowercase hex. */
+    public static String hash(String jti) {
+        return RevocationRules.jtiHash(jti);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,9 @@ import jakarta.inject.Inject;
 import org.jwtbearer.issuer.config.IssuerSettings;
 import org.jwtbearer.issuer.keys.IssuerSigningKeys;
 import org.jwtbearer.issuer.revocation.RevokedTokens;
+import org.jwtbearer.issuer.revocation.TokenNotBefores;
 import org.jwtbearer.security.jose.KeySelector;
+import org.jwtbearer.security.revocation.RevocationRules;
 import org.jwtbearer.security.token.AccessTokenVerifier;
 import org.jwtbearer.security.token.InvalidTokenException;
 import org.jwtbearer.security.token.VerifiedAccessToken;
@@ -38,6 +41,9 @@ public class IssuedTokens {
     @Inject
     RevokedTokens revoked;
 
+    @Inject
+    TokenNotBefores notBefores;
+
     /** A token of this issuer that has not expired, revoked or not; empty for anything else. */
     public Optional<VerifiedAccessToken> unexpired(String token, Instant now) {
         AccessTokenVerifier verifier = new AccessTokenVerifier(
@@ -59,8 +65,20 @@ public class IssuedTokens {
         return Optional.of(verified);
     }
 
-    /** A token of this issuer that has neither expired nor been revoked: RFC 7662's "active". */
+    /**
+     * A token of this issuer that has neither expired nor been revoked — by itself, or with every token of its client
+     * or user when that was deactivated or deleted: RFC 7662's "active".
+     */
     public Optional<VerifiedAccessToken> active(String token, Instant now) {
-        return unexpired(token, now).filter(t -> !revoked.isRevoked(t.getClaim("jti")));
+        return unexpired(token, now).filter(t -> !revoked.isRevoked(t.getClaim("jti")) && !underNotBefore(t, now));
+    }
+
+    private boolean underNotBefore(VerifiedAccessToken token, Instant now) {
+        OptionalLong notBefore = notBefores.notBefore(text(token.getClaim("client_id")), text(token.getClaim("sub")), now);
+        return notBefore.isPresent() && RevocationRules.issuedBefore(token.getClaim("iat"), notBefore.getAsLong());
+    }
+
+    private static String text(Object claim) {
+        return claim instanceof String value ? value : null;
     }
 }

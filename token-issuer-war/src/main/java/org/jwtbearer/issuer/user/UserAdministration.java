@@ -1,5 +1,6 @@
 package org.jwtbearer.issuer.user;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,11 +13,16 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.jwtbearer.issuer.client.RegistryException;
+import org.jwtbearer.issuer.revocation.TokenNotBefore;
+import org.jwtbearer.issuer.revocation.TokenNotBefores;
 
 /**
  * Changes to the users, from the bootstrap file and the admin API, each followed by dropping this node's
  * user cache (other nodes follow within {@code jwtbearer.registry.cache-seconds}). Users are named by
  * {@code user_name}; their {@code sys_id}, the {@code sub} of their tokens, never changes.
+ *
+ * <p>Deactivating, locking out or deleting a user also revokes the user's access tokens ({@link TokenNotBefores},
+ * keyed by the sys_id), in the same transaction.
  */
 @ApplicationScoped
 public class UserAdministration {
@@ -26,6 +32,12 @@ public class UserAdministration {
 
     @Inject
     UserDirectory directory;
+
+    @Inject
+    TokenNotBefores notBefores;
+
+    @Inject
+    Clock clock;
 
     /** A user as stored: {@code editable} parses back as input, {@code shown} adds the version. */
     public record UserSnapshot(JsonObject editable, JsonObject shown, long version) {
@@ -84,7 +96,12 @@ public class UserAdministration {
         if (!definition.userName().equals(userName) || definition.sysId().filter(id -> !id.equals(user.sysId)).isPresent()) {
             throw new RegistryException(RegistryException.Kind.INVALID, "user_name and sys_id cannot be changed");
         }
-        return snapshot(write(user, false, definition));
+        boolean stopped = user.active && !user.lockedOut && (!definition.active() || definition.lockedOut());
+        UserSnapshot written = snapshot(write(user, false, definition));
+        if (stopped) {
+            notBefores.refuseTokensIssuedBefore(TokenNotBefore.USER, user.sysId, clock.instant());
+        }
+        return written;
     }
 
     @Transactional
@@ -92,6 +109,8 @@ public class UserAdministration {
         UserEntity user = byName(userName).orElseThrow(() -> RegistryException.notFound("user " + userName));
         em.remove(user);
         em.flush();
+        // The sys_id is derived from the user name: a user created again under it must not find these tokens working.
+        notBefores.refuseTokensIssuedBefore(TokenNotBefore.USER, user.sysId, clock.instant());
         directory.invalidate();
     }
 

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.jose4j.jwt.JwtClaims;
@@ -28,6 +31,7 @@ import org.jwtbearer.issuer.grant.OAuthError;
 import org.jwtbearer.issuer.grant.OAuthException;
 import org.jwtbearer.issuer.keys.IssuerSigningKeys;
 import org.jwtbearer.issuer.revocation.RevokedTokens;
+import org.jwtbearer.issuer.revocation.TokenNotBefores;
 import org.jwtbearer.issuer.user.User;
 import org.jwtbearer.security.assertion.JwtSigner;
 import org.jwtbearer.security.assertion.SigningKey;
@@ -50,6 +54,8 @@ class IssuedTokensTest {
 
     private final List<VerifierKey> published = new ArrayList<>();
     private final Set<String> revokedJtis = new HashSet<>();
+    /** "client:<id>" / "user:<sys_id>" → not-before, epoch seconds. */
+    private final Map<String, Long> notBefore = new HashMap<>();
     private SigningKey signing = key(CURRENT, "current");
     private IssuedTokens tokens;
     private TokenRevocation revocation;
@@ -86,6 +92,17 @@ class IssuedTokensTest {
         tokens.settings = settings;
         tokens.keys = keys;
         tokens.revoked = revoked;
+        tokens.notBefores = new TokenNotBefores() {
+            @Override
+            public OptionalLong notBefore(String clientId, String sub, Instant now) {
+                Long client = notBefore.get("client:" + clientId);
+                Long user = notBefore.get("user:" + sub);
+                if (client == null && user == null) {
+                    return OptionalLong.empty();
+                }
+                return OptionalLong.of(Math.max(client == null ? Long.MIN_VALUE : client, user == null ? Long.MIN_VALUE : user));
+            }
+        };
         revocation = new TokenRevocation();
         revocation.tokens = tokens;
         revocation.revoked = revoked;
@@ -160,6 +177,22 @@ class IssuedTokensTest {
         assertFalse(tokens.active(JwtSigner.sign(noJti, signing, "at+jwt"), NOW).isPresent());
         assertFalse(tokens.active("not.a.token", NOW).isPresent());
         assertFalse(tokens.active("", NOW).isPresent());
+    }
+
+    @Test
+    void activeWhenIssuedBeforeItsUsersOrClientsNotBeforeThenInactive() {
+        String token = issue("client-a");
+
+        notBefore.put("user:" + USER.sysId(), NOW.getEpochSecond());
+        assertTrue(tokens.active(token, NOW).isPresent(), "issued at the not-before instant: after the deactivation");
+        notBefore.put("user:" + USER.sysId(), NOW.getEpochSecond() + 1);
+        assertFalse(tokens.active(token, NOW).isPresent(), "the user was deactivated after it was issued");
+        notBefore.clear();
+        notBefore.put("client:client-b", NOW.getEpochSecond() + 1);
+        assertTrue(tokens.active(token, NOW).isPresent(), "another client's deactivation");
+        notBefore.put("client:client-a", NOW.getEpochSecond() + 1);
+        assertFalse(tokens.active(token, NOW).isPresent(), "its client was deactivated after it was issued");
+        assertTrue(tokens.unexpired(token, NOW).isPresent(), "revoked, not expired: revocation still recognises it");
     }
 
     @Test
