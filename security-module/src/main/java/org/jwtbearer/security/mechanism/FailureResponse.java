@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jwtbearer.security.http.NoSniffFilter;
+
 /**
  * Writes an authentication or authorization failure: status, challenge and the JSON error envelope the
  * Table API uses ({@code {"error":{"message":…,"detail":…},"status":"failure"}}), and completes the response
@@ -29,6 +31,8 @@ public final class FailureResponse {
             response.setHeader("WWW-Authenticate", challenge);
         }
         response.setHeader("Cache-Control", "no-store");
+        // This answer is written before any filter of the application runs, so NoSniffFilter cannot add it.
+        response.setHeader(NoSniffFilter.HEADER, NoSniffFilter.VALUE);
         response.setContentType("application/json;charset=UTF-8");
         byte[] body = envelope(message, detail).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);

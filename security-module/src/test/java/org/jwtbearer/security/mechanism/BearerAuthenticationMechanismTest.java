@@ -112,6 +112,7 @@ class BearerAuthenticationMechanismTest {
             assertEquals(503, status);
             assertEquals("5", headers.get("Retry-After"));
             assertEquals("no-store", headers.get("Cache-Control"));
+            assertEquals("nosniff", headers.get("X-Content-Type-Options"), "written before any filter could add it");
             assertNull(headers.get("WWW-Authenticate"), "not a challenge: the token was not refused");
             assertEquals("{\"error\":{\"message\":\"Service Unavailable\",\"detail\":\"" + DETAIL + "\"},\"status\":\"failure\"}",
                     body.toString(StandardCharsets.UTF_8));
