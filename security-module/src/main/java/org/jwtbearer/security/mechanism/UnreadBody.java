@@ -13,13 +13,16 @@ import jakarta.servlet.http.HttpServletResponse;
  * Otherwise, after the mechanism has written and closed its answer, the container calls {@code sendError} on
  * it and logs the {@code IllegalStateException} ("Response already commited") as an ERROR with some forty
  * lines of stack trace — for every unauthenticated POST or PATCH with a body, which anyone can send as often
- * as they like. A body longer than the bound is left unread and the connection is closed after the answer:
- * nobody holds a request thread by sending a long body slowly.
+ * as they like. A body longer than the bound is left unread and the connection is closed after the answer.
  */
 final class UnreadBody {
 
-    /** The largest body either application accepts (the admin API's), so every honest request is read whole. */
-    static final int MAX_BYTES = 256 * 1024;
+    /**
+     * WildFly's own default limit on a request body (its {@code max-post-size}): anything the server lets in
+     * is read. Reading a refused body costs bandwidth, which its sender pays as well; a smaller bound would
+     * leave a stack trace in the log for every request with a longer body.
+     */
+    static final int MAX_BYTES = 10 * 1024 * 1024;
 
     private UnreadBody() {
     }
@@ -35,7 +38,7 @@ final class UnreadBody {
         }
         try {
             InputStream body = request.getInputStream();
-            byte[] buffer = new byte[8192];
+            byte[] buffer = new byte[16 * 1024];
             long read = 0;
             int n;
             while (read <= MAX_BYTES && (n = body.read(buffer)) >= 0) {
