@@ -3,6 +3,7 @@ package org.jwtbearer.incident.api;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -37,11 +38,8 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         if (failure instanceof WebApplicationException web) {
             Response original = web.getResponse();
-            String message = failure instanceof NotFoundException ? "Requested URI does not represent any resource"
-                    : failure instanceof NotAllowedException ? "Method not Supported"
-                    : failure instanceof NotSupportedException ? "Unsupported Media Type"
-                    : original.getStatusInfo().getReasonPhrase();
-            Response.ResponseBuilder response = ErrorEnvelope.response(original.getStatus(), message, "");
+            Refusal refusal = refusal(web, original);
+            Response.ResponseBuilder response = ErrorEnvelope.response(original.getStatus(), refusal.message(), refusal.detail());
             original.getHeaders().forEach((name, values) -> {
                 if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                     values.forEach(v -> response.header(name, v));
@@ -57,5 +55,27 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.SEVERE, "Unexpected failure in the Table API", failure);
         return ErrorEnvelope.response(500, "Internal server error", "The request could not be completed").build();
+    }
+
+    private record Refusal(String message, String detail) {
+    }
+
+    /** ServiceNow's messages for JAX-RS's own refusals, and a detail that says what the client can change. */
+    private static Refusal refusal(WebApplicationException failure, Response original) {
+        if (failure instanceof NotFoundException) {
+            return new Refusal("Requested URI does not represent any resource",
+                    "This API serves /api/now/table/incident and /api/now/table/sys_user");
+        }
+        if (failure instanceof NotAllowedException) {
+            return new Refusal("Method not Supported", "The methods allowed here are " + String.join(", ", original.getAllowedMethods().stream().sorted().toList()));
+        }
+        if (failure instanceof NotSupportedException) {
+            return new Refusal("Unsupported Media Type", "The request body must be application/json");
+        }
+        if (failure instanceof NotAcceptableException) {
+            return new Refusal("Not Acceptable", "Answers are application/json only; accept it");
+        }
+        String reason = original.getStatusInfo().getReasonPhrase();
+        return new Refusal(reason, reason);
     }
 }

@@ -1,5 +1,6 @@
 package org.jwtbearer.incident.api;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,8 +68,11 @@ public record IncidentInput(Optional<String> shortDescription, Optional<String> 
         }
         int parsed;
         if (value instanceof JsonNumber n && n.isIntegral()) {
-            parsed = n.bigIntegerValue().min(java.math.BigInteger.valueOf(Integer.MAX_VALUE))
-                    .max(java.math.BigInteger.valueOf(Integer.MIN_VALUE)).intValue();
+            // Compared as a BigDecimal: 1e999999999 is integral, and expanding it to a BigInteger is refused
+            // by the JSON-P implementation with an exception of its own (or would take all the memory).
+            BigDecimal exact = n.bigDecimalValue();
+            parsed = exact.compareTo(BigDecimal.valueOf(min)) < 0 ? min - 1 : exact.compareTo(BigDecimal.valueOf(max)) > 0 ? max + 1
+                    : exact.intValue();
         } else if (value instanceof JsonString s && s.getString().strip().matches("-?\\d{1,9}")) {
             parsed = Integer.parseInt(s.getString().strip());
         } else {

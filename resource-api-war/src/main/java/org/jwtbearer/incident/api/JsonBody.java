@@ -15,15 +15,21 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 
+import org.jwtbearer.security.json.JsonTextShape;
+
 /**
  * A request body that must be one JSON object: read up to {@link #MAX_BYTES} (more is a 413, and the rest is
- * never buffered), strict UTF-8, no member named twice (which of two values would win is not something a
- * client should have to guess). Anything else is a 400 with the envelope.
+ * never buffered), strict UTF-8, nested at most {@link #MAX_DEPTH} levels, nothing after the object, no member
+ * named twice (which of two values would win is not something a client should have to guess). Anything else
+ * is a 400 with the envelope.
  */
 final class JsonBody {
 
     /** Far above the longest valid record (its text fields together are under 5,000 characters). */
     static final int MAX_BYTES = 64 * 1024;
+
+    /** A record is one flat object; the margin is for clients that send a field's value as an object by mistake. */
+    static final int MAX_DEPTH = 32;
 
     private static final JsonReaderFactory READERS =
             IncidentJson.JSON.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
@@ -36,6 +42,9 @@ final class JsonBody {
         if (text.isBlank()) {
             throw TableApiException.badRequest("The request body must be a JSON object");
         }
+        JsonTextShape.problem(text, MAX_DEPTH).ifPresent(problem -> {
+            throw TableApiException.badRequest("The request body " + problem);
+        });
         try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {

@@ -35,11 +35,8 @@ public class SysUserResource {
 
     @GET
     public Response list(@QueryParam("sysparm_limit") String limitParam, @QueryParam("sysparm_offset") String offsetParam) {
-        int limit = TableResource.nonNegative("sysparm_limit", limitParam, TableResource.MAX_LIMIT);
-        int offset = TableResource.nonNegative("sysparm_offset", offsetParam, 0);
-        if (limit == 0 || limit > TableResource.MAX_LIMIT) {
-            throw TableApiException.badRequest("sysparm_limit must be from 1 to " + TableResource.MAX_LIMIT);
-        }
+        int limit = TableResource.wholeNumber("sysparm_limit", limitParam, TableResource.MAX_LIMIT, 1, TableResource.MAX_LIMIT);
+        int offset = TableResource.wholeNumber("sysparm_offset", offsetParam, 0, 0, TableResource.MAX_OFFSET);
         JsonArrayBuilder result = IncidentJson.JSON.createArrayBuilder();
         directory.list(offset, limit).forEach(user -> result.add(toJson(user)));
         long total = directory.count();

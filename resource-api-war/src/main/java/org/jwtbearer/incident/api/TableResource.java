@@ -50,6 +50,8 @@ import org.jwtbearer.security.authorization.RequiresScope;
 public class TableResource {
 
     static final int MAX_LIMIT = 10_000;
+    /** Far beyond any table this serves; keeps offset + limit inside an int. */
+    static final int MAX_OFFSET = 999_999_999;
 
     @Inject
     IncidentStore store;
@@ -74,11 +76,8 @@ public class TableResource {
                          @QueryParam("sysparm_no_count") String noCount, @QueryParam("sysparm_query") String query) {
         Rendering rendering = Rendering.from(uri.getQueryParameters());
         EncodedQuery parsedQuery = EncodedQueryParser.parse(query);
-        int limit = nonNegative("sysparm_limit", limitParam, MAX_LIMIT);
-        int offset = nonNegative("sysparm_offset", offsetParam, 0);
-        if (limit == 0 || limit > MAX_LIMIT) {
-            throw TableApiException.badRequest("sysparm_limit must be from 1 to " + MAX_LIMIT);
-        }
+        int limit = wholeNumber("sysparm_limit", limitParam, MAX_LIMIT, 1, MAX_LIMIT);
+        int offset = wholeNumber("sysparm_offset", offsetParam, 0, 0, MAX_OFFSET);
         boolean count = !"true".equalsIgnoreCase(noCount);
         IncidentStore.Page page = store.list(readScope(), parsedQuery, offset, limit, count);
 
@@ -142,14 +141,22 @@ public class TableResource {
         return IncidentAccess.readsAll(caller) ? Optional.empty() : Optional.of(caller.userName());
     }
 
-    static int nonNegative(String name, String value, int defaultValue) {
+    /**
+     * A paging parameter: digits only, within its range. The message gives the range, also for a number too
+     * long to be a Java int (it is still a whole number, just too large).
+     */
+    static int wholeNumber(String name, String value, int defaultValue, int min, int max) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
-        if (!value.strip().matches("\\d{1,9}")) {
-            throw TableApiException.badRequest(name + " must be a non-negative whole number");
+        String digits = value.strip();
+        String significant = digits.replaceFirst("^0+(?=\\d)", "");
+        // Beyond 18 significant digits a number is out of range whatever the range: no need to parse it.
+        long number = digits.matches("\\d+") && significant.length() <= 18 ? Long.parseLong(significant) : -1;
+        if (number < min || number > max) {
+            throw TableApiException.badRequest(name + " must be a whole number from " + min + " to " + max);
         }
-        return Integer.parseInt(value.strip());
+        return (int) number;
     }
 
     @PUT

@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
@@ -71,5 +75,21 @@ class FallbackExceptionMapperTest {
                     + "\"status\":\"failure\"}", response.getEntity());
             assertSame(bug, log.at(Level.SEVERE).get(0).getThrown());
         }
+    }
+
+    @Test
+    void toResponseWhenJaxRsRefusesThenEnvelopeWithADetailSayingWhatToChange() {
+        assertEnvelope(mapper.toResponse(new NotSupportedException()), 415, "Unsupported Media Type", "The request body must be application/json");
+        assertEnvelope(mapper.toResponse(new NotAcceptableException()), 406, "Not Acceptable", "Answers are application/json only; accept it");
+        assertEnvelope(mapper.toResponse(new NotFoundException()), 404, "Requested URI does not represent any resource",
+                "This API serves /api/now/table/incident and /api/now/table/sys_user");
+        Response notAllowed = mapper.toResponse(new NotAllowedException("GET", new String[] {"POST"}));
+        assertEnvelope(notAllowed, 405, "Method not Supported", "The methods allowed here are GET, POST");
+        assertTrue(notAllowed.getHeaderString("Allow").contains("POST"), notAllowed.getHeaderString("Allow"));
+    }
+
+    private static void assertEnvelope(Response response, int status, String message, String detail) {
+        assertEquals(status, response.getStatus());
+        assertEquals("{\"error\":{\"message\":\"" + message + "\",\"detail\":\"" + detail + "\"},\"status\":\"failure\"}", response.getEntity());
     }
 }

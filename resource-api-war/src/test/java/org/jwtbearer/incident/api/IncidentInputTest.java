@@ -39,7 +39,8 @@ class IncidentInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"nope\":\"x\"}", "{\"state\":\"4\"}", "{\"state\":\"9\"}", "{\"impact\":\"0\"}", "{\"urgency\":\"high\"}",
-            "{\"impact\":2.5}", "{\"short_description\":5}", "{\"urgency\":true}", "{\"impact\":\"99999999999\"}"})
+            "{\"impact\":2.5}", "{\"short_description\":5}", "{\"urgency\":true}", "{\"impact\":\"99999999999\"}",
+            "{\"impact\":1e999999999}", "{\"impact\":-1e999999999}", "{\"urgency\":1e-999999999}"})
     void fromWhenInvalidThenBadRequest(String body) {
         TableApiException e = assertThrows(TableApiException.class, () -> IncidentInput.from(json(body)));
         assertEquals(400, e.status());

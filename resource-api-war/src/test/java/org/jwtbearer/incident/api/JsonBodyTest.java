@@ -43,4 +43,29 @@ class JsonBodyTest {
         assertEquals(0, JsonBody.readObject(body("{" + padding + "}")).size());
         assertEquals(413, refusal(body("{ " + padding + "}")));
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {JsonBody.MAX_DEPTH + 1, 1000, 10_000})
+    void readObjectWhenNestedTooDeepThenBadRequestSayingSo(int depth) {
+        String deep = "{\"description\":" + "[".repeat(depth - 1) + "]".repeat(depth - 1) + "}";
+
+        TableApiException refused = assertThrows(TableApiException.class, () -> JsonBody.readObject(body(deep)));
+
+        assertEquals(400, refused.status());
+        assertEquals("The request body is nested deeper than " + JsonBody.MAX_DEPTH + " levels", refused.detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"description\":\"a\"} xx", "{\"description\":\"a\"}{}", "{\"description\":\"a\"}\n}"})
+    void readObjectWhenTextAfterTheObjectThenBadRequestSayingSo(String text) {
+        TableApiException refused = assertThrows(TableApiException.class, () -> JsonBody.readObject(body(text)));
+
+        assertEquals(400, refused.status());
+        assertEquals("The request body has text after the end of its JSON value", refused.detail());
+    }
+
+    @Test
+    void readObjectWhenTrailingWhitespaceThenRead() {
+        assertEquals("a", JsonBody.readObject(body("{\"description\":\"a\"} \r\n\t")).getString("description"));
+    }
 }

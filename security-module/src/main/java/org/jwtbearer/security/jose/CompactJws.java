@@ -43,7 +43,7 @@ public final class CompactJws {
             throw new JwsRejectedException("malformed", "not a JWS in compact serialization (three base64url parts separated by dots)");
         }
         if (!isCanonicalBase64Url(compact)) {
-            throw new JwsRejectedException("malformed", "a JWS part is not canonical base64url (RFC 7515 §2)");
+            throw new JwsRejectedException("malformed", "a JWS part is not canonical base64url (RFC 7515 section 2)");
         }
         JsonWebSignature jws = new JsonWebSignature();
         try {

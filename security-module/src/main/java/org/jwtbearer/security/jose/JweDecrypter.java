@@ -64,7 +64,7 @@ public final class JweDecrypter {
             throw new JweRejectedException("malformed", "not a JWE in compact serialization (five base64url parts separated by dots)");
         }
         if (!CompactJws.isCanonicalBase64Url(compact)) {
-            throw new JweRejectedException("malformed", "a JWE part is not canonical base64url (RFC 7516 §2)");
+            throw new JweRejectedException("malformed", "a JWE part is not canonical base64url (RFC 7516 section 2)");
         }
         JsonWebEncryption jwe = new JsonWebEncryption();
         jwe.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,

@@ -44,7 +44,8 @@ public final class Pem {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException | ClassCastException e) {
-            throw new KeyMaterialException("not a valid X.509 certificate: " + e.getMessage(), e);
+            // The provider's message names Java exceptions; the cause stays attached for the log.
+            throw new KeyMaterialException("not a valid X.509 certificate", e);
         }
     }
 

@@ -98,8 +98,11 @@ public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certi
             }
             String effectiveKid = kid != null ? kid : publicJwk.getKeyId();
             return new VerifierKey(effectiveKid, publicJwk.getPublicKey(), publicJwk.getLeafCertificate(), (String) alg, minRsaBits);
-        } catch (JoseException | ClassCastException e) {
+        } catch (JoseException e) {
             throw new KeyMaterialException("not a valid JWK: " + e.getMessage(), e);
+        } catch (ClassCastException e) {
+            // Its message names Java classes; whoever sent the JWK needs to hear what is wrong in JWK terms.
+            throw new KeyMaterialException("not a valid JWK: a member has the wrong JSON type", e);
         }
     }
 

@@ -64,10 +64,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
                 return authenticate(token.value(), request, response, context);
             }
             if (credential instanceof BearerCredential.Malformed malformed) {
-                return refuse(BearerRefusal.invalidRequest(malformed.description()), response);
+                return refuse(BearerRefusal.invalidRequest(malformed.description()), request, response);
             }
             if (protectedResource) {
-                FailureResponse.write(response, HttpServletResponse.SC_UNAUTHORIZED, BearerChallenge.missing(verification.realm()),
+                FailureResponse.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, BearerChallenge.missing(verification.realm()),
                         FailureResponse.NOT_AUTHENTICATED_MESSAGE, FailureResponse.NOT_AUTHENTICATED_DETAIL);
                 return AuthenticationStatus.SEND_FAILURE;
             }
@@ -84,10 +84,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             verified = verification.verify(token);
         } catch (InvalidTokenException e) {
             LOG.log(Level.FINE, "Bearer token refused ({0}): {1}", new Object[] {e.reason(), e.getMessage()});
-            return refuse(BearerRefusal.invalidToken(e.getMessage()), response);
+            return refuse(BearerRefusal.invalidToken(e.getMessage()), request, response);
         } catch (TokenCheckUnavailableException e) {
             LOG.log(Level.FINE, "Bearer token not checked: {0}", e.getMessage());
-            FailureResponse.unavailable(response, e.getMessage());
+            FailureResponse.unavailable(request, response, e.getMessage());
             return AuthenticationStatus.SEND_FAILURE;
         }
         request.setAttribute(TOKEN_ATTRIBUTE, verified);
@@ -95,8 +95,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.notifyContainerAboutLogin(verified, groups == null ? Set.of() : new HashSet<>(groups));
     }
 
-    private AuthenticationStatus refuse(BearerRefusal refusal, HttpServletResponse response) throws IOException {
-        FailureResponse.write(response, refusal.status(), refusal.challenge(verification.realm()), refusal.message(), refusal.detail());
+    private AuthenticationStatus refuse(BearerRefusal refusal, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        FailureResponse.write(request, response, refusal.status(), refusal.challenge(verification.realm()), refusal.message(), refusal.detail());
         return AuthenticationStatus.SEND_FAILURE;
     }
 }

@@ -1,5 +1,7 @@
 package org.jwtbearer.security.mechanism;
 
+import org.jwtbearer.security.http.ErrorDescription;
+
 /**
  * {@code WWW-Authenticate: Bearer …} values (RFC 6750 §3). Attribute values are quoted strings; anything
  * outside printable ASCII or that would end the quoted string is replaced, so no input can inject a header.
@@ -23,12 +25,6 @@ public final class BearerChallenge {
     }
 
     static String quoted(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean allowed = c >= 0x20 && c <= 0x7e && c != '"' && c != '\\';
-            out.append(allowed ? c : '?');
-        }
-        return out.toString();
+        return ErrorDescription.of(value);
     }
 }

@@ -3,12 +3,16 @@ package org.jwtbearer.security.mechanism;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.jwtbearer.security.http.NoSniffFilter;
 
 /**
  * Writes an authentication or authorization failure: status, challenge and the JSON error envelope the
- * Table API uses ({@code {"error":{"message":…,"detail":…},"status":"failure"}}), and completes the response
- * so no container error page replaces it.
+ * Table API uses ({@code {"error":{"message":…,"detail":…},"status":"failure"}}), and completes the exchange —
+ * the request's body read ({@link UnreadBody}), the response closed — so no container error page replaces it
+ * and the container has nothing to complain about in its log.
  */
 public final class FailureResponse {
 
@@ -22,13 +26,16 @@ public final class FailureResponse {
     private FailureResponse() {
     }
 
-    public static void write(HttpServletResponse response, int status, String challenge, String message, String detail)
-            throws IOException {
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String challenge, String message,
+                             String detail) throws IOException {
+        UnreadBody.discard(request, response);
         response.setStatus(status);
         if (challenge != null) {
             response.setHeader("WWW-Authenticate", challenge);
         }
         response.setHeader("Cache-Control", "no-store");
+        // This answer is written before any filter of the application runs, so NoSniffFilter cannot add it.
+        response.setHeader(NoSniffFilter.HEADER, NoSniffFilter.VALUE);
         response.setContentType("application/json;charset=UTF-8");
         byte[] body = envelope(message, detail).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
@@ -39,9 +46,9 @@ public final class FailureResponse {
     }
 
     /** 503 with {@code Retry-After}: the request cannot be judged now, and may succeed in a moment. */
-    public static void unavailable(HttpServletResponse response, String detail) throws IOException {
+    public static void unavailable(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-        write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, null, UNAVAILABLE_MESSAGE, detail);
+        write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, null, UNAVAILABLE_MESSAGE, detail);
     }
 
     /** The JSON error envelope, for answers written by other means (a JAX-RS filter). */

@@ -112,6 +112,7 @@ class BearerAuthenticationMechanismTest {
             assertEquals(503, status);
             assertEquals("5", headers.get("Retry-After"));
             assertEquals("no-store", headers.get("Cache-Control"));
+            assertEquals("nosniff", headers.get("X-Content-Type-Options"), "written before any filter could add it");
             assertNull(headers.get("WWW-Authenticate"), "not a challenge: the token was not refused");
             assertEquals("{\"error\":{\"message\":\"Service Unavailable\",\"detail\":\"" + DETAIL + "\"},\"status\":\"failure\"}",
                     body.toString(StandardCharsets.UTF_8));
@@ -146,5 +147,40 @@ class BearerAuthenticationMechanismTest {
             assertEquals(AuthenticationStatus.SEND_FAILURE, outcome, "protected: " + protectedResource);
             assertEquals(400, status);
         }
+    }
+
+    /**
+     * WildFly takes a refused request as finished only once its body is read; otherwise it logs a stack trace for
+     * every unauthenticated POST with a body. The mechanism reads what it refuses, up to the bound.
+     */
+    @Test
+    void validateRequestWhenRefusedWithABodyThenTheBodyIsReadToItsEnd() throws Exception {
+        for (boolean lengthUnknown : new boolean[] {false, true}) {
+            FakeRequest unauthenticated = new FakeRequest().body("POST", new byte[UnreadBody.MAX_BYTES]);
+            unauthenticated.bodyLengthUnknown = lengthUnknown;
+
+            AuthenticationStatus outcome = mechanism(token -> {
+                throw new AssertionError("no token was sent");
+            }).validateRequest(unauthenticated.build(), response(), context(true));
+
+            assertEquals(AuthenticationStatus.SEND_FAILURE, outcome);
+            assertEquals(401, status);
+            assertEquals(UnreadBody.MAX_BYTES, unauthenticated.bodyBytesRead, "chunked: " + lengthUnknown);
+            assertNull(headers.get("Connection"));
+        }
+    }
+
+    @Test
+    void validateRequestWhenRefusedWithABodyBeyondTheBoundThenNotReadAndTheConnectionClosed() throws Exception {
+        FakeRequest unauthenticated = new FakeRequest().header("Authorization", "Bearer abc.def.ghi")
+                .body("PATCH", new byte[UnreadBody.MAX_BYTES + 1]);
+
+        mechanism(token -> {
+            throw new InvalidTokenException("expired", "The access token expired");
+        }).validateRequest(unauthenticated.build(), response(), context(true));
+
+        assertEquals(401, status);
+        assertEquals(0, unauthenticated.bodyBytesRead, "a long body is not waited for");
+        assertEquals("close", headers.get("Connection"));
     }
 }

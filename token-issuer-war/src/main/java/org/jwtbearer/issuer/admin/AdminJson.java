@@ -50,6 +50,30 @@ public final class AdminJson {
                 .build();
     }
 
+    /**
+     * JAX-RS's own refusal of an admin request (no such path, method or media type) in the admin envelope, with
+     * a detail that says what to change; the {@code Allow} header of a 405 is kept.
+     */
+    public static Response refusal(Response original) {
+        int status = original.getStatus();
+        String reason = original.getStatusInfo().getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "There is no admin resource at this path";
+            case 405 -> "The methods allowed here are " + String.join(", ", original.getAllowedMethods().stream().sorted().toList());
+            case 406 -> "Answers are application/json only; accept it";
+            case 415 -> "The request body must be JSON (Content-Type application/json or application/merge-patch+json)";
+            default -> reason;
+        };
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(failure(status == 404 ? "No Record found" : reason, detail).toString());
+        if (status == 405) {
+            response.allow(original.getAllowedMethods());
+        }
+        return response.build();
+    }
+
     static JsonObject failure(String message, String detail) {
         return Json.createObjectBuilder()
                 .add("error", Json.createObjectBuilder().add("message", message).add("detail", detail))

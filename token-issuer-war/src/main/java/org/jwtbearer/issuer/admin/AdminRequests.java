@@ -3,26 +3,40 @@ package org.jwtbearer.issuer.admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.json.Json;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jwtbearer.issuer.client.RegistryException;
+import org.jwtbearer.security.json.JsonTextShape;
 
 /**
- * Reading admin API requests: a JSON object body of bounded size, and the optimistic-locking version a
- * change is based on.
+ * Reading admin API requests: a JSON object body of bounded size and depth, with nothing after it and no
+ * member twice, in strict UTF-8; and the optimistic-locking version a change is based on.
  */
 final class AdminRequests {
 
     /** A client with a dozen certificates is a few tens of KiB. */
     static final int MAX_BODY_BYTES = 256 * 1024;
+    /** The deepest valid body is a client with a JWK key holding an x5c array: four levels. */
+    static final int MAX_DEPTH = 32;
+
+    /** Which of two values of one member would win is not something an administrator should have to guess. */
+    private static final JsonReaderFactory READERS =
+            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private AdminRequests() {
     }
@@ -42,18 +56,38 @@ final class AdminRequests {
         if (bytes.length > MAX_BODY_BYTES) {
             throw invalid("the request body is larger than " + MAX_BODY_BYTES + " bytes");
         }
+        String text = utf8(bytes);
+        JsonTextShape.problem(text, MAX_DEPTH).ifPresent(problem -> {
+            throw invalid("the request body " + problem);
+        });
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+        try (var reader = READERS.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
-            throw invalid("the request body is not valid JSON: " + e.getMessage());
+            throw invalid("the request body is not valid JSON or names a member twice" + where(e.getLocation()));
         } catch (JsonException | IllegalStateException e) {
-            throw invalid("the request body is not valid JSON");
+            throw invalid("the request body is not valid JSON or names a member twice");
         }
         if (!(value instanceof JsonObject object)) {
             throw invalid("the request body must be a JSON object");
         }
         return object;
+    }
+
+    /** Where the parser stopped, in the client's terms (the parser's own message names its tokens and states). */
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNumber() < 1 ? ""
+                : " (line " + location.getLineNumber() + ", column " + location.getColumnNumber() + ")";
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalid("the request body must be UTF-8");
+        }
     }
 
     /**

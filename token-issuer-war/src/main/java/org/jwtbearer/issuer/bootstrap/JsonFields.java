@@ -1,5 +1,6 @@
 package org.jwtbearer.issuer.bootstrap;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import jakarta.json.JsonValue;
  * name that is not part of the format, so a typo is an error rather than a silently ignored setting.
  */
 final class JsonFields {
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final JsonObject object;
     private final String path;
@@ -70,10 +74,12 @@ final class JsonFields {
 
     long seconds(String name, long defaultValue) {
         return value(name).map(value -> {
-            if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
+            // Compared as a BigDecimal: 1e30 is integral but no long, and 1e999999999 must not be expanded at all.
+            if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().compareTo(LONG_MIN) < 0
+                    || n.bigDecimalValue().compareTo(LONG_MAX) > 0) {
                 throw wrongType(name, "a whole number of seconds");
             }
-            return n.longValueExact();
+            return n.longValue();
         }).orElse(defaultValue);
     }
 

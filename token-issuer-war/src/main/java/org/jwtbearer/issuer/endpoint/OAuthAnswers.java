@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jwtbearer.issuer.grant.OAuthError;
 import org.jwtbearer.issuer.grant.OAuthException;
+import org.jwtbearer.security.http.ErrorDescription;
 
 /** Answers of the OAuth endpoints: never cached (RFC 6749 §5.1), errors shaped as RFC 6749 §5.2. */
 public final class OAuthAnswers {
@@ -32,7 +33,7 @@ public final class OAuthAnswers {
      */
     public static Response error(OAuthException e, ResponseFormat format, boolean basicUsed) {
         Response.ResponseBuilder response = answer(e.error().status(), format, ResponseFormat.members(
-                "error", e.error().code(), "error_description", e.description()));
+                "error", e.error().code(), "error_description", ErrorDescription.of(e.description())));
         if (e.error() == OAuthError.INVALID_CLIENT && basicUsed) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
         }

@@ -16,7 +16,7 @@ import org.jwtbearer.database.outage.DatabaseUnavailable;
 import org.jwtbearer.database.outage.OutageLog;
 
 /**
- * The last line: JAX-RS's own answers (404, 405, 415, …) pass through; a database that cannot be reached is a
+ * The last line: JAX-RS's own answers (404, 405, 415, …) pass through, under {@code /admin} in its envelope; a database that cannot be reached is a
  * 503 with {@code Retry-After}, logged as one line at most every few seconds (a stack trace per request would
  * only bury the log while the database is down); anything else is logged and answered as an OAuth
  * {@code server_error} without a stack trace.
@@ -38,7 +38,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof WebApplicationException web) {
-            return web.getResponse();
+            return underAdmin() ? AdminJson.refusal(web.getResponse()) : web.getResponse();
         }
         if (DatabaseUnavailable.isCause(failure)) {
             outages.report(failure);

@@ -28,6 +28,10 @@ final class AssertionClaimChecks {
         Optional<ClaimFailure> apply(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException;
     }
 
+    /** 9999-12-31T23:59:59Z: the latest time the rules take at face value. */
+    static final long MAX_NUMERIC_DATE = 253_402_300_799L;
+    static final String TIME_RANGE = "must be a time in seconds since 1970, before the year 10000";
+
     /** A jti is stored hashed, but it travels in logs and forms: longer than this is refused. */
     static final int MAX_JTI_LENGTH = 1024;
 
@@ -52,7 +56,9 @@ final class AssertionClaimChecks {
             try {
                 failure = check.apply(client, claims, now.getEpochSecond()).orElse(null);
             } catch (MalformedClaimException e) {
-                failure = new ClaimFailure("claim_malformed", "The assertion has a claim of the wrong type: " + e.getMessage());
+                // The exception's message names Java classes; the client hears which claim and what it must be.
+                failure = ClaimTypes.wrongTypes(claims)
+                        .orElse(new ClaimFailure("claim_malformed", "The assertion has a claim of the wrong type"));
             }
             // Two rules reading the same malformed claim report it once.
             if (failure != null && !failures.contains(failure)) {
@@ -95,8 +101,8 @@ final class AssertionClaimChecks {
         if (exp == null) {
             return fail("exp_missing", "The assertion has no exp claim");
         }
-        if (exp.getValue() <= 0) {
-            return fail("exp_malformed", "The assertion's exp is not a positive NumericDate");
+        if (exp.getValue() <= 0 || !inRange(exp)) {
+            return fail("exp_malformed", "The assertion's exp " + TIME_RANGE);
         }
         if (exp.getValue() + client.clockSkew().toSeconds() <= now) {
             return fail("expired", "The assertion expired " + (now - exp.getValue()) + " seconds ago");
@@ -107,10 +113,10 @@ final class AssertionClaimChecks {
     /** Both exp − iat and exp − now are bounded: an old iat cannot stretch an assertion's life. */
     static Optional<ClaimFailure> lifetime(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {
         NumericDate exp = claims.getExpirationTime();
-        if (exp == null) {
-            return Optional.empty();
-        }
         NumericDate iat = claims.getIssuedAt();
+        if (exp == null || !inRange(exp) || (iat != null && !inRange(iat))) {
+            return Optional.empty(); // reported by the rule of the claim that is missing or out of range
+        }
         long max = client.maxAssertionLifetime().toSeconds();
         long fromIssue = exp.getValue() - (iat != null ? iat.getValue() : now);
         long fromNow = exp.getValue() - now;
@@ -123,6 +129,9 @@ final class AssertionClaimChecks {
 
     static Optional<ClaimFailure> issuedAt(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {
         NumericDate iat = claims.getIssuedAt();
+        if (iat != null && !inRange(iat)) {
+            return fail("iat_malformed", "The assertion's iat " + TIME_RANGE);
+        }
         if (iat != null && iat.getValue() - client.clockSkew().toSeconds() > now) {
             return fail("iat_future", "The assertion's iat is in the future");
         }
@@ -131,10 +140,21 @@ final class AssertionClaimChecks {
 
     static Optional<ClaimFailure> notBefore(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {
         NumericDate nbf = claims.getNotBefore();
+        if (nbf != null && !inRange(nbf)) {
+            return fail("nbf_malformed", "The assertion's nbf " + TIME_RANGE);
+        }
         if (nbf != null && nbf.getValue() - client.clockSkew().toSeconds() > now) {
             return fail("nbf_future", "The assertion is not valid yet (nbf)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A NumericDate the rules can compute with. Beyond it, a number has lost its value on the way to a long
+     * (1e300 becomes Long.MAX_VALUE) and any difference would overflow into nonsense.
+     */
+    private static boolean inRange(NumericDate date) {
+        return date.getValue() >= 0 && date.getValue() <= MAX_NUMERIC_DATE;
     }
 
     static Optional<ClaimFailure> jwtId(RegisteredClient client, JwtClaims claims, long now) throws MalformedClaimException {

@@ -45,12 +45,10 @@ public class ClientAuthThrottle {
         maxLockout = settings.clientAuthMaxLockout();
     }
 
-    /** Refuses, without looking at the credentials, a client that is locked out at {@code now}. */
-    public void requireNotLockedOut(String clientId, Instant now) {
+    /** Whether the client is locked out at {@code now}: its credentials are then refused without being looked at. */
+    public boolean lockedOut(String clientId, Instant now) {
         Streak streak = streaks.get(clientId);
-        if (streak != null && now.isBefore(streak.lockedUntil())) {
-            throw ClientAuthenticator.failed("client_throttled");
-        }
+        return streak != null && now.isBefore(streak.lockedUntil());
     }
 
     public void failed(String clientId, Instant now) {

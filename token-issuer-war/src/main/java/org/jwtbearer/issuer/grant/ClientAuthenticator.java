@@ -68,8 +68,8 @@ public class ClientAuthenticator {
      * here, as authentication is all such a request asks of the client.
      */
     public RegisteredClient authenticateNamed(ClientCredentials credentials) {
-        String clientId = credentials.clientId().orElseThrow(() -> failed("client_unnamed"));
-        RegisteredClient client = find(clientId);
+        credentials.clientId().orElseThrow(() -> failed("client_unnamed"));
+        RegisteredClient client = find(credentials);
         if (credentials.method() == ClientCredentials.Method.NONE) {
             throw failed("client_credentials_missing");
         }
@@ -77,10 +77,24 @@ public class ClientAuthenticator {
         return client;
     }
 
-    /** The client with this id; unknown is {@code invalid_client}. */
-    public RegisteredClient find(String clientId) {
+    /**
+     * The client the credentials name by id (present); unknown is {@code invalid_client}, after the same work a
+     * known client's wrong secret takes.
+     */
+    public RegisteredClient find(ClientCredentials credentials) {
+        String clientId = credentials.clientId().orElseThrow();
         return StoreCalls.call(JwtBearerGrant.CLIENT_REGISTRY_UNAVAILABLE, () -> clients.find(clientId))
-                .orElseThrow(() -> failed("client_unknown"));
+                .orElseThrow(() -> unchecked(credentials, "client_unknown"));
+    }
+
+    /**
+     * The refusal of credentials that are not checked against the client's own (there is nothing to check them
+     * against, or the client is locked out). A secret among them costs what checking it would, so that the
+     * time of the answer tells nothing about the client: {@link SecretVerifier#matchesNothing}.
+     */
+    private OAuthException unchecked(ClientCredentials credentials, String reason) {
+        credentials.secret().ifPresent(secrets::matchesNothing);
+        return failed(reason);
     }
 
     /** Checks the credentials presented for an already identified client, recording a client assertion's jti at once. */
@@ -95,7 +109,7 @@ public class ClientAuthenticator {
      */
     public Authenticated verify(RegisteredClient client, ClientCredentials credentials, Instant now) {
         if (!client.active()) {
-            throw failed("client_inactive");
+            throw unchecked(credentials, "client_inactive");
         }
         if (credentials.assertion().isEmpty() && credentials.secret().isEmpty()) {
             if (client.requiresSecret()) {
@@ -103,12 +117,14 @@ public class ClientAuthenticator {
             }
             return new Authenticated(client, Optional.empty());
         }
-        throttle.requireNotLockedOut(client.clientId(), now);
+        if (throttle.lockedOut(client.clientId(), now)) {
+            throw unchecked(credentials, "client_throttled");
+        }
         Authenticated authenticated;
         try {
             authenticated = new Authenticated(client, credentials.assertion().isPresent()
                     ? Optional.of(assertions.verify(client, credentials.assertion().get(), now))
-                    : checkSecret(client, credentials.secret().get()));
+                    : checkSecret(client, credentials));
         } catch (OAuthException e) {
             throttle.failed(client.clientId(), now);
             throw e;
@@ -117,9 +133,9 @@ public class ClientAuthenticator {
         return authenticated;
     }
 
-    private Optional<ClientAssertionVerifier.VerifiedClientAssertion> checkSecret(RegisteredClient client, String secret) {
-        String hash = client.secretHash().orElseThrow(() -> failed("client_has_no_secret"));
-        if (!secrets.matches(secret, hash)) {
+    private Optional<ClientAssertionVerifier.VerifiedClientAssertion> checkSecret(RegisteredClient client, ClientCredentials credentials) {
+        String hash = client.secretHash().orElseThrow(() -> unchecked(credentials, "client_has_no_secret"));
+        if (!secrets.matches(credentials.secret().get(), hash)) {
             throw failed("client_secret_mismatch");
         }
         return Optional.empty();

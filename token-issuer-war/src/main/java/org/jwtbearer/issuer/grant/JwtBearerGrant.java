@@ -131,7 +131,7 @@ public class JwtBearerGrant {
      */
     private RegisteredClient identifyClient(ClientCredentials credentials, JwtClaims unverified) {
         if (credentials.clientId().isPresent()) {
-            return authenticator.find(credentials.clientId().get());
+            return authenticator.find(credentials);
         }
         String iss = stringClaim(unverified, "iss");
         if (iss == null || iss.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.jwtbearer.issuer.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,9 +73,12 @@ class BootstrapDocumentTest {
                 ",\"claim_validations\":[{\"claim\":\"t\"}]", ",\"claim_validations\":[{\"claim\":\"t\",\"values\":[]}]",
                 ",\"claim_validations\":[{\"claim\":\"t\",\"value\":\"a\",\"values\":[\"b\"]}]",
                 ",\"jwks_uri\":\"file:///etc/passwd\"", ",\"jwks_uri\":\"http://keys.example.com/jwks\"",
-                ",\"jwks_uri\":\"https://example.com/jwks\",\"verifier_keys\":[{\"public_key\":\"x\"}]")) {
+                ",\"jwks_uri\":\"https://example.com/jwks\",\"verifier_keys\":[{\"public_key\":\"x\"}]",
+                ",\"clock_skew\":1e30", ",\"max_assertion_lifetime\":1e999999999", ",\"access_token_lifespan\":-1e999999999",
+                ",\"verifier_keys\":[{\"jwk\":{\"kty\":\"RSA\",\"n\":5,\"e\":[\"AQAB\"]}}]")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse(document(fields)), fields);
             assertTrue(e.getMessage().startsWith("clients[0]"), e.getMessage());
+            assertFalse(e.getMessage().contains("java."), "the admin API shows this message: " + e.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 import org.jwtbearer.issuer.grant.ClientAuthenticator;
+import org.jwtbearer.issuer.grant.OAuthError;
 import org.jwtbearer.issuer.grant.OAuthException;
 
 class OAuthAnswersTest {
@@ -40,5 +41,14 @@ class OAuthAnswersTest {
         assertEquals(401, response.getStatus());
         assertNull(response.getHeaderString("Retry-After"));
         assertEquals(OAuthAnswers.BASIC_CHALLENGE, response.getHeaderString("WWW-Authenticate"));
+    }
+
+    /** The last guard: whatever a description was built from, only RFC 6749 section 5.2's characters leave the server. */
+    @Test
+    void errorWhenDescriptionHasCharactersOutsideRfc6749ThenReplaced() {
+        Response response = OAuthAnswers.error(new OAuthException(OAuthError.INVALID_REQUEST, "RFC 7515 \u00a72 \"q\" a\\b \u00e9\n", "x"),
+                ResponseFormat.JSON, false);
+
+        assertEquals("{\"error\":\"invalid_request\",\"error_description\":\"RFC 7515 ?2 ?q? a?b ??\"}", response.getEntity());
     }
 }

@@ -14,7 +14,9 @@ import java.util.logging.Logger;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -103,5 +105,26 @@ class UnexpectedFailureMapperTest {
     void toResponseWhenJaxRsAnswerThenPassedThrough() {
         NotFoundException notFound = new NotFoundException();
         assertSame(notFound.getResponse(), mapper("nothing").toResponse(notFound));
+    }
+
+    @Test
+    void toResponseWhenJaxRsRefusesUnderAdminThenEnvelopeWithADetail() {
+        Response unsupported = mapper("admin/clients/x").toResponse(new NotSupportedException());
+        assertEquals(415, unsupported.getStatus());
+        assertEquals("The request body must be JSON (Content-Type application/json or application/merge-patch+json)",
+                envelope(unsupported).getJsonObject("error").getString("detail"));
+
+        Response notAllowed = mapper("admin/clients/x").toResponse(new NotAllowedException("GET", new String[] {"PATCH", "DELETE"}));
+        assertEquals(405, notAllowed.getStatus());
+        assertEquals("The methods allowed here are DELETE, GET, PATCH", envelope(notAllowed).getJsonObject("error").getString("detail"));
+        assertTrue(notAllowed.getAllowedMethods().contains("PATCH"));
+
+        Response notFound = mapper("admin/nothing").toResponse(new NotFoundException());
+        assertEquals(404, notFound.getStatus());
+        assertEquals("failure", envelope(notFound).getString("status"));
+    }
+
+    private static JsonObject envelope(Response response) {
+        return Json.createReader(new StringReader((String) response.getEntity())).readObject();
     }
 }

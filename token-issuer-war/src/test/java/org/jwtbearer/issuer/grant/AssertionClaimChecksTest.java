@@ -62,6 +62,15 @@ class AssertionClaimChecksTest {
                 row("exp a string", c -> c.setClaim("exp", "tomorrow"), "claim_malformed"),
                 row("exp zero", c -> c.setClaim("exp", 0), "exp_malformed"),
                 row("exp negative", c -> c.setClaim("exp", -5), "exp_malformed"),
+                row("exp 1e300 (a long would overflow)", c -> c.setClaim("exp", 1e300), "exp_malformed"),
+                row("exp after the year 9999", c -> c.setClaim("exp", AssertionClaimChecks.MAX_NUMERIC_DATE + 1), "exp_malformed"),
+                row("iat 1e300", c -> c.setClaim("iat", 1e300), "iat_malformed"),
+                row("iat -1e300", c -> c.setClaim("iat", -1e300), "iat_malformed"),
+                row("nbf -1e300", c -> c.setClaim("nbf", -1e300), "nbf_malformed"),
+                row("iss a number", c -> c.setClaim("iss", 7), "claim_malformed"),
+                row("exp an integer beyond a long", c -> c.setClaim("exp", java.math.BigInteger.TEN.pow(30)), "claim_malformed"),
+                row("aud an array holding a number", c -> c.setClaim("aud", List.of(TestClients.TOKEN_ENDPOINT, 1)), "claim_malformed"),
+                row("iat an object", c -> c.setClaim("iat", java.util.Map.of("s", 1)), "claim_malformed"),
                 row("expired beyond skew", c -> c.setExpirationTime(NumericDate.fromSeconds(T - 61)), "expired"),
                 row("lifetime from iat too long", c -> c.setExpirationTime(NumericDate.fromSeconds(T + 301)), "lifetime_too_long"),
                 row("old iat stretches lifetime", c -> c.setIssuedAt(NumericDate.fromSeconds(T - 1000)), "lifetime_too_long"),
@@ -135,5 +144,30 @@ class AssertionClaimChecksTest {
 
         assertEquals(List.of("aud_not_accepted", "jti_missing"),
                 AssertionClaimChecks.run(CLIENT, claims, NOW).stream().map(ClaimFailure::reason).toList());
+    }
+
+    /** Descriptions go to the client as error_description: its characters, the claim's name, no Java, no overflowed numbers. */
+    static Stream<Arguments> hostileClaims() {
+        return Stream.of(
+                Arguments.of((Consumer<JwtClaims>) c -> c.setClaim("exp", 1e300), "The assertion's exp must be a time in seconds since 1970, before the year 10000"),
+                Arguments.of((Consumer<JwtClaims>) c -> c.setClaim("exp", "tomorrow"), "The assertion's exp must be a number of seconds since 1970"),
+                Arguments.of((Consumer<JwtClaims>) c -> c.setClaim("aud", List.of("x", 1)), "The assertion's aud must be a string or an array of strings"),
+                Arguments.of((Consumer<JwtClaims>) c -> {
+                    c.setClaim("aud", 42);
+                    c.setClaim("sub", List.of("a"));
+                }, "The assertion's sub must be a string; aud must be a string or an array of strings"),
+                Arguments.of((Consumer<JwtClaims>) c -> c.setClaim("nbf", -1e300), "The assertion's nbf must be a time in seconds since 1970, before the year 10000"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileClaims")
+    void runWhenClaimsOfTheWrongTypeOrRangeThenTheDescriptionSaysWhichClaimInTheRequestsTerms(Consumer<JwtClaims> change, String description) {
+        JwtClaims claims = valid();
+        change.accept(claims);
+
+        List<ClaimFailure> failures = AssertionClaimChecks.run(CLIENT, claims, NOW);
+
+        assertEquals(List.of(description), failures.stream().map(ClaimFailure::description).toList());
+        assertTrue(description.chars().allMatch(ch -> ch == 0x20 || ch == 0x21 || (ch >= 0x23 && ch <= 0x5B) || (ch >= 0x5D && ch <= 0x7E)));
     }
 }
