@@ -73,7 +73,12 @@ final class JsonFields {
             if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
                 throw wrongType(name, "a whole number of seconds");
             }
-            return n.longValueExact();
+            try {
+                return n.longValueExact();
+            } catch (ArithmeticException beyondLong) {
+                // The range the field allows is ClientDefinition's to say; a number past a long is past it too.
+                return n.bigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+            }
         }).orElse(defaultValue);
     }
 

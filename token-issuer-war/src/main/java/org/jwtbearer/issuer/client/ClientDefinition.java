@@ -25,6 +25,12 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
     public static final long DEFAULT_CLOCK_SKEW = 60;
     public static final long DEFAULT_ACCESS_TOKEN_LIFESPAN = 1800;
     public static final List<String> DEFAULT_SCOPES = List.of("useraccount");
+    /**
+     * Ten years: the most any of a client's durations may be. Far above any sensible setting, far below what the time
+     * arithmetic of every request ({@code exp + clock_skew}, {@code now + access_token_lifespan}) can hold without
+     * overflowing — which a value near {@code Long.MAX_VALUE} would, refusing or accepting the wrong assertions.
+     */
+    public static final long MAX_SECONDS = 10L * 365 * 24 * 3600;
     /** An HMAC client's secret is also stored encrypted; this bounds what that column must hold. */
     public static final int MAX_HMAC_SECRET_BYTES = 1024;
 
@@ -40,9 +46,11 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
         check(clientId != null && !clientId.isBlank(), "client_id is required");
         check(clientId.length() <= 255, "client_id is longer than 255 characters");
         check(!(publicClient && secret.isPresent()), "a public client cannot have a client_secret");
-        check(maxAssertionLifetime > 0, "max_assertion_lifetime must be a positive number of seconds");
-        check(clockSkew >= 0, "clock_skew must not be negative");
-        check(accessTokenLifespan > 0, "access_token_lifespan must be a positive number of seconds");
+        check(maxAssertionLifetime > 0 && maxAssertionLifetime <= MAX_SECONDS,
+                "max_assertion_lifetime must be a positive number of seconds, at most " + MAX_SECONDS);
+        check(clockSkew >= 0 && clockSkew <= MAX_SECONDS, "clock_skew must be from 0 to " + MAX_SECONDS + " seconds");
+        check(accessTokenLifespan > 0 && accessTokenLifespan <= MAX_SECONDS,
+                "access_token_lifespan must be a positive number of seconds, at most " + MAX_SECONDS);
         check(!algorithms.isEmpty(), "algorithms must not be empty");
         for (String alg : algorithms) {
             check(SignatureAlgorithms.isAsymmetric(alg) || SignatureAlgorithms.isHmac(alg), "algorithm " + alg

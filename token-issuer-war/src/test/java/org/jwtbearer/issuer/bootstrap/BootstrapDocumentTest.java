@@ -79,6 +79,22 @@ class BootstrapDocumentTest {
     }
 
     @Test
+    void parseWhenSecondsTooLargeThenRefusedWithFieldInsteadOfOverflowing() {
+        // Found by BootstrapFileFuzzTest: 10^20 made longValueExact throw ArithmeticException (a 500 at the admin API);
+        // a value that fits a long but not time arithmetic would overflow exp + clock_skew at every token request.
+        for (String field : List.of("max_assertion_lifetime", "clock_skew", "access_token_lifespan")) {
+            for (String seconds : List.of("100000000000000000000", "9223372036854775807", "315360001")) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> BootstrapDocument.parse(document(",\"" + field + "\":" + seconds)), field + " " + seconds);
+                assertEquals(IllegalArgumentException.class, e.getClass());
+                assertTrue(e.getMessage().startsWith("clients[0]") && e.getMessage().contains(field), e.getMessage());
+            }
+        }
+        assertEquals(315_360_000L, BootstrapDocument.parse(document(",\"access_token_lifespan\":315360000")).clients().get(0)
+                .accessTokenLifespan());
+    }
+
+    @Test
     void parseWhenClaimValidationHasSeveralValuesThenOneRulePerAlternative() {
         ClientDefinition client = BootstrapDocument.parse(document(
                 ",\"claim_validations\":[{\"claim\":\"tenant\",\"value\":\"acme\"},{\"claim\":\"region\",\"values\":[\"eu\",\"us\"]}]"))
