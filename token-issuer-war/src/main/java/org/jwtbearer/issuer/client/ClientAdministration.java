@@ -55,7 +55,7 @@ public class ClientAdministration {
     }
 
     public Optional<ClientSnapshot> get(String clientId) {
-        return Optional.ofNullable(em.find(ClientEntity.class, clientId)).map(ClientAdministration::snapshot);
+        return Optional.ofNullable(entity(clientId)).map(ClientAdministration::snapshot);
     }
 
     /**
@@ -65,7 +65,7 @@ public class ClientAdministration {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean createIfAbsent(ClientDefinition definition) {
-        if (em.find(ClientEntity.class, definition.clientId()) != null) {
+        if (entity(definition.clientId()) != null) {
             return false;
         }
         write(new ClientEntity(definition.clientId()), true, definition, SecretUpdate.replace(definition.secret()));
@@ -74,7 +74,7 @@ public class ClientAdministration {
 
     @Transactional
     public ClientSnapshot create(ClientDefinition definition) {
-        if (em.find(ClientEntity.class, definition.clientId()) != null) {
+        if (entity(definition.clientId()) != null) {
             throw new RegistryException(RegistryException.Kind.CONFLICT,
                     "client " + definition.clientId() + " already exists; change it with PATCH");
         }
@@ -102,7 +102,7 @@ public class ClientAdministration {
 
     @Transactional
     public void delete(String clientId) {
-        ClientEntity client = em.find(ClientEntity.class, clientId);
+        ClientEntity client = entity(clientId);
         if (client == null) {
             throw RegistryException.notFound("client " + clientId);
         }
@@ -157,7 +157,7 @@ public class ClientAdministration {
     }
 
     private ClientEntity existing(String clientId, Long expectedVersion) {
-        ClientEntity client = em.find(ClientEntity.class, clientId);
+        ClientEntity client = entity(clientId);
         if (client == null) {
             throw RegistryException.notFound("client " + clientId);
         }
@@ -172,7 +172,7 @@ public class ClientAdministration {
      * validates as an HMAC client. Never shown to anyone.
      */
     public Optional<String> keptHmacSecret(String clientId) {
-        return Optional.ofNullable(em.find(ClientEntity.class, clientId))
+        return Optional.ofNullable(entity(clientId))
                 .map(c -> c.secretSealed)
                 .map(sealed -> {
                     try {
@@ -251,5 +251,10 @@ public class ClientAdministration {
     private static <T> void replace(Set<T> target, List<T> values) {
         target.clear();
         target.addAll(values);
+    }
+
+    /** The stored client, or null: an id PostgreSQL cannot hold (U+0000) is no client's, and must not reach a query. */
+    private ClientEntity entity(String clientId) {
+        return org.jwtbearer.issuer.support.Storable.text(clientId) ? em.find(ClientEntity.class, clientId) : null;
     }
 }
