@@ -38,6 +38,8 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
     public record KeyDefinition(String kid, VerifierKeyEntity.Format format, String material) {
 
         public KeyDefinition {
+            check(kid == null || kid.length() <= 255, "verifier_keys: a kid is longer than 255 characters");
+            check(material.length() <= 16384, "verifier_keys: a key is longer than 16384 characters");
             VerifierKeyEntity.parse(kid, format, material);
         }
     }
@@ -45,6 +47,16 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
     public ClientDefinition {
         check(clientId != null && !clientId.isBlank(), "client_id is required");
         check(clientId.length() <= 255, "client_id is longer than 255 characters");
+        // The columns' sizes (ClientEntity, ClaimValidation, VerifierKeyEntity): a longer value was a database error, a 500
+        // (MutationIT: a name of 70,000 characters). Each is far above what an honest registration holds.
+        check(name == null || name.length() <= 255, "name is longer than 255 characters");
+        checkEach(acceptedIssuers, 1024, "accepted_issuers");
+        checkEach(acceptedAudiences, 1024, "accepted_audiences");
+        checkEach(scopes, 255, "scopes");
+        for (ClaimValidation validation : claimValidations) {
+            check(validation.claim().length() <= 255, "claim_validations: a claim name is longer than 255 characters");
+            check(validation.value().length() <= 1024, "claim_validations: a value is longer than 1024 characters");
+        }
         check(!(publicClient && secret.isPresent()), "a public client cannot have a client_secret");
         check(maxAssertionLifetime > 0 && maxAssertionLifetime <= MAX_SECONDS,
                 "max_assertion_lifetime must be a positive number of seconds, at most " + MAX_SECONDS);
@@ -89,6 +101,12 @@ public record ClientDefinition(String clientId, String name, Optional<String> se
         check(bytes >= HmacKeys.minimumBytes(alg), "algorithm " + alg + " needs a client_secret of at least "
                 + HmacKeys.minimumBytes(alg) + " bytes (RFC 7518 §3.2); this one has " + bytes);
         check(bytes <= MAX_HMAC_SECRET_BYTES, "a client_secret used as HMAC key may have at most " + MAX_HMAC_SECRET_BYTES + " bytes");
+    }
+
+    private static void checkEach(List<String> values, int maxLength, String field) {
+        for (String value : values) {
+            check(value.length() <= maxLength, field + ": a value is longer than " + maxLength + " characters");
+        }
     }
 
     private static void check(boolean condition, String message) {

@@ -104,6 +104,21 @@ class BootstrapDocumentTest {
     }
 
     @Test
+    void parseWhenAValueIsLongerThanItsColumnThenRefusedWithField() {
+        // MutationIT: a client name of 70,000 characters was "value too long for type character varying(255)", a 500.
+        String x256 = "x".repeat(256);
+        String x1025 = "x".repeat(1025);
+        for (String fields : List.of(",\"name\":\"" + x256 + "\"", ",\"scopes\":[\"" + x256 + "\"]",
+                ",\"accepted_issuers\":[\"" + x1025 + "\"]", ",\"accepted_audiences\":[\"" + x1025 + "\"]",
+                ",\"claim_validations\":[{\"claim\":\"" + x256 + "\",\"value\":\"v\"}]",
+                ",\"claim_validations\":[{\"claim\":\"c\",\"value\":\"" + x1025 + "\"}]",
+                ",\"verifier_keys\":[{\"kid\":\"" + x256 + "\",\"public_key\":\"x\"}]")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse(document(fields)), fields);
+            assertTrue(e.getMessage().startsWith("clients[0]") && e.getMessage().contains("longer than"), e.getMessage());
+        }
+    }
+
+    @Test
     void parseWhenClaimValidationHasSeveralValuesThenOneRulePerAlternative() {
         ClientDefinition client = BootstrapDocument.parse(document(
                 ",\"claim_validations\":[{\"claim\":\"tenant\",\"value\":\"acme\"},{\"claim\":\"region\",\"values\":[\"eu\",\"us\"]}]"))
