@@ -98,7 +98,13 @@ public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certi
             }
             String effectiveKid = kid != null ? kid : publicJwk.getKeyId();
             return new VerifierKey(effectiveKid, publicJwk.getPublicKey(), publicJwk.getLeafCertificate(), (String) alg, minRsaBits);
-        } catch (JoseException | ClassCastException e) {
+        } catch (JoseException | RuntimeException e) {
+            // jose4j and the JDK refuse a malformed JWK with whatever they throw: an IllegalArgumentException for an x5c
+            // certificate whose key is not the JWK's, a RuntimeException for EC coordinates off the curve's size. Each is
+            // this JWK's fault, so a KeyMaterialException, which a JWK Set skips (KeyTextFuzzTest's crash-* inputs).
+            if (e instanceof KeyMaterialException known) {
+                throw known;
+            }
             throw new KeyMaterialException("not a valid JWK: " + e.getMessage(), e);
         }
     }

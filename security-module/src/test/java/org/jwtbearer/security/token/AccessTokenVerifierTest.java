@@ -146,6 +146,14 @@ class AccessTokenVerifierTest {
         assertEquals(Long.valueOf(now + 600), token.getClaim("exp"));
     }
 
+    /** RFC 9068 rules here do not require iat; JsonWebToken's own getIssuedAtTime() then unboxed null (AccessTokenFuzzTest). */
+    @Test
+    void verifyWhenNoIatThenGetIssuedAtTimeIsZero() throws Exception {
+        VerifiedAccessToken token = verifier.verify(token(c -> c.unsetClaim("iat"), ISSUER_KEY, "at+jwt"));
+
+        assertEquals(0, token.getIssuedAtTime());
+    }
+
     /** A claim whose value is JSON null is as good as absent (Map.copyOf refused nulls with a NullPointerException). */
     @Test
     void verifyWhenAClaimIsNullThenItReadsAsAbsent() throws Exception {
