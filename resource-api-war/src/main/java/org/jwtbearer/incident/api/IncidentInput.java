@@ -54,6 +54,9 @@ public record IncidentInput(Optional<String> shortDescription, Optional<String> 
         if (!(value instanceof JsonString s)) {
             throw TableApiException.badRequest(name + " must be a string");
         }
+        if (!org.jwtbearer.incident.model.Storable.text(s.getString())) {
+            throw TableApiException.badRequest(name + " must not contain the character U+0000");
+        }
         if (s.getString().length() > MAX_LENGTH.get(name)) {
             throw TableApiException.badRequest(name + " is longer than " + MAX_LENGTH.get(name) + " characters");
         }

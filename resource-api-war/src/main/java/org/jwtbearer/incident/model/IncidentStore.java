@@ -68,6 +68,9 @@ public class IncidentStore {
 
     /** The incident, if it exists and {@code callerId} (when given) is its caller: one rule for reads and writes. */
     static Optional<Incident> find(EntityManager em, String sysId, Optional<String> callerId) {
+        if (!Storable.text(sysId)) {
+            return Optional.empty(); // no record holds it, and PostgreSQL would refuse the query with an error (a 500)
+        }
         return em.createQuery("select i from Incident i where i.sysId = :sysId", Incident.class)
                 .setParameter("sysId", sysId)
                 .getResultStream()

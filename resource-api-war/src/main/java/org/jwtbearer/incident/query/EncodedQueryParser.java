@@ -44,6 +44,9 @@ public final class EncodedQueryParser {
         if (encoded.length() > MAX_LENGTH) {
             throw new InvalidQueryException("sysparm_query is longer than " + MAX_LENGTH + " characters");
         }
+        if (!org.jwtbearer.incident.model.Storable.text(encoded)) {
+            throw new InvalidQueryException("sysparm_query must not contain the character U+0000");
+        }
         EncodedQueryParser parser = new EncodedQueryParser();
         Term.split(encoded, MAX_TERMS).forEach(parser::read);
         parser.endBranch();

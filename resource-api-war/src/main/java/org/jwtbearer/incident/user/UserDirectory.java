@@ -96,6 +96,9 @@ public class UserDirectory {
 
     /** A user by user name or by {@code sys_id}. */
     public Optional<SysUser> find(String id) {
+        if (!org.jwtbearer.incident.model.Storable.text(id)) {
+            return Optional.empty(); // no user has it, and PostgreSQL would refuse the query with an error (a 500)
+        }
         SysUser byName = em.find(SysUser.class, id);
         if (byName != null) {
             return Optional.of(byName);

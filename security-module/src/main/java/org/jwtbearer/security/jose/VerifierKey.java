@@ -98,11 +98,17 @@ public record VerifierKey(String kid, PublicKey publicKey, X509Certificate certi
             }
             String effectiveKid = kid != null ? kid : publicJwk.getKeyId();
             return new VerifierKey(effectiveKid, publicJwk.getPublicKey(), publicJwk.getLeafCertificate(), (String) alg, minRsaBits);
-        } catch (JoseException e) {
-            throw new KeyMaterialException("not a valid JWK: " + e.getMessage(), e);
         } catch (ClassCastException e) {
             // Its message names Java classes; whoever sent the JWK needs to hear what is wrong in JWK terms.
             throw new KeyMaterialException("not a valid JWK: a member has the wrong JSON type", e);
+        } catch (JoseException | RuntimeException e) {
+            // jose4j and the JDK refuse a malformed JWK with whatever they throw: an IllegalArgumentException for an x5c
+            // certificate whose key is not the JWK's, a RuntimeException for EC coordinates off the curve's size. Each is
+            // this JWK's fault, so a KeyMaterialException, which a JWK Set skips (KeyTextFuzzTest's crash-* inputs).
+            if (e instanceof KeyMaterialException known) {
+                throw known;
+            }
+            throw new KeyMaterialException("not a valid JWK: " + e.getMessage(), e);
         }
     }
 

@@ -112,6 +112,11 @@ public final class AccessTokenVerifier implements TokenVerifier {
             }
             times.check(seconds(claims.getExpirationTime()), seconds(claims.getNotBefore()),
                     seconds(claims.getIssuedAt()), now.getEpochSecond());
+            // RFC 7519 §4.1: strings. JsonWebToken's getIssuer, getSubject and getTokenID cast to String, so a token whose
+            // iss, sub or jti is a number or an object must be refused here rather than fail the application later.
+            claims.getIssuer();
+            claims.getSubject();
+            claims.getJwtId();
             if (VerifiedAccessToken.callerName(claims.getClaimsMap()) == null) {
                 // MP-JWT requires one: without a name there is no caller to log in, and containers fail on a nameless principal.
                 throw new InvalidTokenException("no_name", "The access token names no caller (upn, preferred_username or sub)");

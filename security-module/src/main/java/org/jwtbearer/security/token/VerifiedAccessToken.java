@@ -20,9 +20,30 @@ public final class VerifiedAccessToken implements JsonWebToken {
     private final String rawToken;
     private final Map<String, Object> claims;
 
+    /** The claims MicroProfile JWT types as {@code Long} (seconds since the epoch): exp, iat, nbf, auth_time, updated_at. */
+    private static final Set<String> WHOLE_SECONDS = Set.of(Claims.exp.name(), Claims.iat.name(), Claims.nbf.name(),
+            Claims.auth_time.name(), Claims.updated_at.name());
+
     public VerifiedAccessToken(String rawToken, Map<String, Object> claims) {
         this.rawToken = rawToken;
-        this.claims = Map.copyOf(claims);
+        this.claims = wholeSeconds(claims);
+    }
+
+    /**
+     * RFC 7519 lets a NumericDate carry a fraction (the JSON parser then gives a Double), while JsonWebToken's
+     * {@code getExpirationTime()} and {@code getIssuedAtTime()} cast to Long: such a value becomes its whole second,
+     * rounded down.
+     */
+    private static Map<String, Object> wholeSeconds(Map<String, Object> claims) {
+        Map<String, Object> copy = new java.util.HashMap<>(claims);
+        for (String name : WHOLE_SECONDS) {
+            if (copy.get(name) instanceof Number n && !(n instanceof Long)) {
+                copy.put(name, n instanceof Integer || n instanceof Short || n instanceof Byte ? n.longValue()
+                        : (long) Math.floor(n.doubleValue()));
+            }
+        }
+        copy.values().removeIf(java.util.Objects::isNull);
+        return Map.copyOf(copy);
     }
 
     /** {@code upn}, else {@code preferred_username}, else {@code sub} — the MP-JWT rule for the caller name. */
@@ -59,6 +80,22 @@ public final class VerifiedAccessToken implements JsonWebToken {
             return (T) asStringSet(value);
         }
         return (T) value;
+    }
+
+    /**
+     * JsonWebToken's default unboxes the claim, a NullPointerException for a token without {@code exp} or {@code iat}
+     * (found by AccessTokenFuzzTest: RFC 9068 tokens are accepted without iat). Absent is 0, as ClaimConversion injects
+     * an absent claim into a {@code long}.
+     */
+    @Override
+    public long getExpirationTime() {
+        return claims.get(Claims.exp.name()) instanceof Long seconds ? seconds : 0;
+    }
+
+    /** See {@link #getExpirationTime()}. */
+    @Override
+    public long getIssuedAtTime() {
+        return claims.get(Claims.iat.name()) instanceof Long seconds ? seconds : 0;
     }
 
     /** The claims as verified, for {@link CachingTokenVerifier} to answer the same token again without its signature work. */

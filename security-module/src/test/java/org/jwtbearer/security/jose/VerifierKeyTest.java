@@ -44,6 +44,26 @@ class VerifierKeyTest {
         }
     }
 
+    /**
+     * Found by KeyTextFuzzTest: jose4j's own refusals of a malformed JWK escaped as IllegalArgumentException or a bare
+     * RuntimeException, so one such entry made a whole JWK Set unreadable instead of being skipped.
+     */
+    @Test
+    void fromJwkWhenJoseRefusesTheJwkThenKeyMaterialExceptionAndTheSetKeepsTheOthers() throws Exception {
+        PublicJsonWebKey ec = PublicJsonWebKey.Factory.newPublicJwk(TestKeys.EC_P256.getPublic());
+        Map<String, Object> offCurveSize = new HashMap<>(ec.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        offCurveSize.put("x", "tK-F1a0nRDn21iyEA5XSheqTZjE4puDX3NZu7WuYMUZSCKRUPp5urW6T");
+        PublicJsonWebKey rsa = PublicJsonWebKey.Factory.newPublicJwk(TestKeys.OTHER_RSA.getPublic());
+        Map<String, Object> foreignCertificate = new HashMap<>(rsa.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        foreignCertificate.put("x5c", java.util.List.of(TestKeys.certificatePem().replaceAll("-----[A-Z ]+-----|\\s", "")));
+
+        assertThrows(KeyMaterialException.class, () -> VerifierKey.fromJwk(null, offCurveSize));
+        assertThrows(KeyMaterialException.class, () -> VerifierKey.fromJwk(null, foreignCertificate));
+        String set = org.jose4j.json.JsonUtil.toJson(Map.of("keys", java.util.List.of(offCurveSize, foreignCertificate,
+                ec.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))));
+        assertEquals(1, JwkSet.parse(set).size());
+    }
+
     @Test
     void fromJwkWhenPublicThenKidFromJwk() throws Exception {
         PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(TestKeys.EC_P256.getPublic());

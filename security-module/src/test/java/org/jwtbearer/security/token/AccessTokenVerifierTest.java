@@ -1,6 +1,7 @@
 package org.jwtbearer.security.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Clock;
@@ -98,6 +99,9 @@ class AccessTokenVerifierTest {
                     c.unsetClaim("upn");
                     c.unsetClaim("sub");
                 }, ISSUER_KEY, "at+jwt"), "no_name"),
+                // RFC 7519 §4.1: iss, sub and jti are strings; JsonWebToken's getIssuer/getSubject/getTokenID would throw on others.
+                Arguments.of("sub a number", token(c -> c.setClaim("sub", 123), ISSUER_KEY, "at+jwt"), "malformed"),
+                Arguments.of("jti an object", token(c -> c.setClaim("jti", Map.of("a", 1)), ISSUER_KEY, "at+jwt"), "malformed"),
                 Arguments.of("not a JWS", "abc.def", "malformed"),
                 Arguments.of("HS256 keyed with the issuer's public key", hs256WithPublicKey(), "alg_not_allowed"));
     }
@@ -123,6 +127,39 @@ class AccessTokenVerifierTest {
     void verifyWhenOneThingWrongThenInvalidToken(String name, String token, String reason) {
         InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> verifier.verify(token));
         assertEquals(reason, e.reason(), e.getMessage());
+    }
+
+    /**
+     * RFC 7519 allows a NumericDate with a fraction; MicroProfile JWT reads {@code exp} and {@code iat} as long. Found by
+     * AccessTokenFuzzTest: {@code getExpirationTime()} threw ClassCastException (Double to Long) on such a token.
+     */
+    @Test
+    void verifyWhenTimeClaimsHaveFractionsThenReadAsWholeSeconds() throws Exception {
+        long now = NOW.getEpochSecond();
+        VerifiedAccessToken token = verifier.verify(token(c -> {
+            c.setClaim("exp", now + 600.5);
+            c.setClaim("iat", now - 10.25);
+        }, ISSUER_KEY, "at+jwt"));
+
+        assertEquals(now + 600, token.getExpirationTime());
+        assertEquals(now - 11, token.getIssuedAtTime());
+        assertEquals(Long.valueOf(now + 600), token.getClaim("exp"));
+    }
+
+    /** RFC 9068 rules here do not require iat; JsonWebToken's own getIssuedAtTime() then unboxed null (AccessTokenFuzzTest). */
+    @Test
+    void verifyWhenNoIatThenGetIssuedAtTimeIsZero() throws Exception {
+        VerifiedAccessToken token = verifier.verify(token(c -> c.unsetClaim("iat"), ISSUER_KEY, "at+jwt"));
+
+        assertEquals(0, token.getIssuedAtTime());
+    }
+
+    /** A claim whose value is JSON null is as good as absent (Map.copyOf refused nulls with a NullPointerException). */
+    @Test
+    void verifyWhenAClaimIsNullThenItReadsAsAbsent() throws Exception {
+        VerifiedAccessToken token = verifier.verify(token(c -> c.setClaim("department", null), ISSUER_KEY, "at+jwt"));
+
+        assertNull(token.getClaim("department"));
     }
 
     /** An algorithm we never accept is refused before any key lookup, so it cannot make a JWKS be fetched again. */

@@ -69,6 +69,9 @@ public class SigningKeysResource {
     @Path("{kid}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response withdraw(@PathParam("kid") String kid) {
+        if (!org.jwtbearer.issuer.support.Storable.text(kid)) {
+            throw RegistryException.notFound("signing key " + kid.replace('\u0000', '?')); // no key's, and no query for it
+        }
         WithdrawalOutcome outcome = keys.withdraw(kid);
         if (outcome instanceof WithdrawalOutcome.Withdrawn withdrawn) {
             return ok(listing(withdrawn.keys()).add("withdrawn", kid).build());

@@ -12,6 +12,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.jwtbearer.issuer.support.Storable;
+
 /**
  * Typed reads of a registry JSON object, failing with the field's path on any surprise — including a field
  * name that is not part of the format, so a typo is an error rather than a silently ignored setting.
@@ -48,6 +50,9 @@ final class JsonFields {
         return value(name).map(value -> {
             if (!(value instanceof JsonString s)) {
                 throw wrongType(name, "a string");
+            }
+            if (!Storable.text(s.getString())) {
+                throw new IllegalArgumentException(path + "." + name + " must not contain the character U+0000");
             }
             return s.getString();
         });
@@ -95,6 +100,9 @@ final class JsonFields {
         for (JsonValue item : array) {
             if (!(item instanceof JsonString s)) {
                 throw wrongType(name, "an array of strings");
+            }
+            if (!Storable.text(s.getString())) {
+                throw new IllegalArgumentException(path + "." + name + " must not contain the character U+0000");
             }
             strings.add(s.getString());
         }

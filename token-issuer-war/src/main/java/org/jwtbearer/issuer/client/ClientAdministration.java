@@ -67,7 +67,7 @@ public class ClientAdministration {
     }
 
     public Optional<ClientSnapshot> get(String clientId) {
-        return Optional.ofNullable(em.find(ClientEntity.class, clientId)).map(ClientAdministration::snapshot);
+        return Optional.ofNullable(entity(clientId)).map(ClientAdministration::snapshot);
     }
 
     /**
@@ -77,7 +77,7 @@ public class ClientAdministration {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean createIfAbsent(ClientDefinition definition) {
-        if (em.find(ClientEntity.class, definition.clientId()) != null) {
+        if (entity(definition.clientId()) != null) {
             return false;
         }
         write(new ClientEntity(definition.clientId()), true, definition, SecretUpdate.replace(definition.secret()));
@@ -86,7 +86,7 @@ public class ClientAdministration {
 
     @Transactional
     public ClientSnapshot create(ClientDefinition definition) {
-        if (em.find(ClientEntity.class, definition.clientId()) != null) {
+        if (entity(definition.clientId()) != null) {
             throw new RegistryException(RegistryException.Kind.CONFLICT,
                     "client " + definition.clientId() + " already exists; change it with PATCH");
         }
@@ -119,7 +119,7 @@ public class ClientAdministration {
 
     @Transactional
     public void delete(String clientId) {
-        ClientEntity client = em.find(ClientEntity.class, clientId);
+        ClientEntity client = entity(clientId);
         if (client == null) {
             throw RegistryException.notFound("client " + clientId);
         }
@@ -176,7 +176,7 @@ public class ClientAdministration {
     }
 
     private ClientEntity existing(String clientId, Long expectedVersion) {
-        ClientEntity client = em.find(ClientEntity.class, clientId);
+        ClientEntity client = entity(clientId);
         if (client == null) {
             throw RegistryException.notFound("client " + clientId);
         }
@@ -191,7 +191,7 @@ public class ClientAdministration {
      * validates as an HMAC client. Never shown to anyone.
      */
     public Optional<String> keptHmacSecret(String clientId) {
-        return Optional.ofNullable(em.find(ClientEntity.class, clientId))
+        return Optional.ofNullable(entity(clientId))
                 .map(c -> c.secretSealed)
                 .map(sealed -> {
                     try {
@@ -270,5 +270,10 @@ public class ClientAdministration {
     private static <T> void replace(Set<T> target, List<T> values) {
         target.clear();
         target.addAll(values);
+    }
+
+    /** The stored client, or null: an id PostgreSQL cannot hold (U+0000) is no client's, and must not reach a query. */
+    private ClientEntity entity(String clientId) {
+        return org.jwtbearer.issuer.support.Storable.text(clientId) ? em.find(ClientEntity.class, clientId) : null;
     }
 }

@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.jwtbearer.issuer.config.IssuerSettings;
 import org.jwtbearer.issuer.support.ExpiringCache;
+import org.jwtbearer.issuer.support.Storable;
 
 /**
  * Registered clients as token requests look them up ({@link ClientAdministration} changes them). Lookups, absent clients
@@ -52,6 +53,9 @@ public class ClientRegistry {
     }
 
     private Optional<RegisteredClient> load(String clientId) {
+        if (!Storable.text(clientId)) {
+            return Optional.empty(); // no client's id, and PostgreSQL would answer the query with an error
+        }
         return Optional.ofNullable(em.find(ClientEntity.class, clientId)).map(this::toRegisteredClient);
     }
 
@@ -65,7 +69,7 @@ public class ClientRegistry {
 
     private Optional<RegisteredClient> loadByIssuer(String issuer) {
         Optional<RegisteredClient> named = find(issuer);
-        if (named.isPresent()) {
+        if (named.isPresent() || !Storable.text(issuer)) {
             return named;
         }
         List<ClientEntity> candidates = em.createQuery(

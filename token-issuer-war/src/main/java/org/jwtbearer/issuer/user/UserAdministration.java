@@ -134,6 +134,9 @@ public class UserAdministration {
     }
 
     private Optional<UserEntity> byName(String userName) {
+        if (!org.jwtbearer.issuer.support.Storable.text(userName)) {
+            return Optional.empty(); // no user's, and PostgreSQL would answer the query with an error
+        }
         return em.createQuery("select u from UserEntity u where u.userName = :name", UserEntity.class)
                 .setParameter("name", userName)
                 .getResultStream().findFirst();

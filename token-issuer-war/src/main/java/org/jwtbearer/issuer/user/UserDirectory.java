@@ -50,6 +50,9 @@ public class UserDirectory {
     }
 
     private Optional<User> load(UserField field, String value) {
+        if (!org.jwtbearer.issuer.support.Storable.text(value)) {
+            return Optional.empty(); // no user's, and PostgreSQL would answer the query with an error
+        }
         String attribute = switch (field) {
             case EMAIL -> "email";
             case USER_NAME -> "userName";
