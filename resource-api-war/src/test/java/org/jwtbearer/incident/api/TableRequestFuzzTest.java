@@ -37,8 +37,8 @@ class TableRequestFuzzTest {
         String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", -1);
         String[] values = {line(lines, 0), line(lines, 1), line(lines, 2), line(lines, 3)};
         refusedOrRead(() -> IfMatch.parse(values[0] == null ? null : List.of(values[0])));
-        refusedOrRead(() -> TableResource.nonNegative("sysparm_limit", values[1], 10000));
-        refusedOrRead(() -> TableResource.nonNegative("sysparm_offset", values[2], 0));
+        refusedOrRead(() -> TableResource.wholeNumber("sysparm_limit", values[1], TableResource.MAX_LIMIT, 1, TableResource.MAX_LIMIT));
+        refusedOrRead(() -> TableResource.wholeNumber("sysparm_offset", values[2], 0, 0, TableResource.MAX_OFFSET));
         refusedOrRead(() -> DisplayValue.parse(values[3]));
     }
 
