@@ -60,15 +60,33 @@ public final class DatabaseUnavailable {
      * one (the driver's "Connection refused" rather than the provider's "Unable to acquire JDBC Connection").
      */
     public static Optional<Throwable> evidence(Throwable failure) {
+        return evidence(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * A commit that failed because the connection went away is a {@code RollbackException} whose evidence hangs off
+     * a suppressed exception (the connector's "could not commit local transaction"), not off the cause: those are
+     * followed too.
+     */
+    private static Optional<Throwable> evidence(Throwable failure, Set<Throwable> seen) {
         Throwable found = null;
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         int depth = 0;
-        for (Throwable t = failure; t != null && depth < MAX_DEPTH && seen.add(t); t = t.getCause(), depth++) {
+        for (Throwable t = failure; t != null && depth < MAX_DEPTH && seen.size() < MAX_DEPTH * 4 && seen.add(t);
+             t = t.getCause(), depth++) {
             if (signalsOutage(t)) {
                 found = t;
             }
             if (t instanceof SQLException sql) {
                 found = batchOutage(sql).orElse(found);
+            }
+            if (found == null) {
+                for (Throwable suppressed : t.getSuppressed()) {
+                    Optional<Throwable> inside = evidence(suppressed, seen);
+                    if (inside.isPresent()) {
+                        found = inside.get();
+                        break;
+                    }
+                }
             }
         }
         return Optional.ofNullable(found);

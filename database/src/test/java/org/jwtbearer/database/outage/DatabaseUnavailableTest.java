@@ -39,6 +39,18 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.isCause(OutageChains.payaraPoolExhausted()), "Payara, pool exhausted");
     }
 
+    /** A commit lost with its connection: Narayana's RollbackException carries the connector's failure as suppressed. */
+    @Test
+    void isCauseWhenTheOutageIsASuppressedFailureOfTheCommitThenTrue() {
+        RuntimeException commit = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        Exception local = new Exception("IJ001156: Could not commit local transaction",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        commit.addSuppressed(local);
+
+        assertTrue(DatabaseUnavailable.isCause(commit));
+        assertFalse(DatabaseUnavailable.isCause(new RuntimeException("plain")), "nothing suppressed, nothing found");
+    }
+
     @Test
     void isCauseWhenSqlStateClass08ThenTrue() {
         assertTrue(DatabaseUnavailable.isCause(new PersistenceException(new SQLException("Connection refused", "08001"))));
