@@ -23,15 +23,25 @@ public class ContainerErrorPage extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        // Asked for directly, not as an error page: there is nothing at this path for a client.
-        int status = code instanceof Integer c && c >= 400 ? c : HttpServletResponse.SC_NOT_FOUND;
+        int status = answerStatus(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
         byte[] body = envelope(status).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * The status to answer. Asked for directly, not as an error page, there is nothing at this path for a client
+     * (404). The container's 501 is its default servlet meeting a method it has no handler for (PATCH on a path
+     * outside the API): for the client that is a method this URL does not support, 405, not a server failure.
+     */
+    static int answerStatus(Object code) {
+        if (!(code instanceof Integer c) || c < 400) {
+            return HttpServletResponse.SC_NOT_FOUND;
+        }
+        return c == HttpServletResponse.SC_NOT_IMPLEMENTED ? HttpServletResponse.SC_METHOD_NOT_ALLOWED : c;
     }
 
     static String envelope(int status) {
