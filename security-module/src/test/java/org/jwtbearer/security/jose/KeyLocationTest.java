@@ -45,7 +45,7 @@ class KeyLocationTest {
         "file:///opt/keys/orange.pem, FILE_URL, file:///opt/keys/orange.pem",
         "https://issuer.example.com/jwks, HTTP, https://issuer.example.com/jwks",
         "http://localhost:8080/pem/endp/publicKey4k, HTTP, http://localhost:8080/pem/endp/publicKey4k",
-        "jar:file:/tmp/k.jar!/k.pem, OTHER_URL, jar:file:/tmp/k.jar!/k.pem"})
+        "jar:file:/opt/keys/k.jar!/k.pem, OTHER_URL, jar:file:/opt/keys/k.jar!/k.pem"})
     void parseWhenConfiguredThenKindAndValue(String configured, KeyLocation.Kind kind, String value) {
         KeyLocation location = KeyLocation.parse(" " + configured + " ");
 
