@@ -81,7 +81,7 @@ public final class FormParameters {
 
     /**
      * Reads the body of a form POST: refuses any other content type and any body above {@link #MAX_BODY_BYTES},
-     * without reading more than that.
+     * without reading more than one byte beyond it.
      */
     public static FormParameters read(InputStream body, HttpHeaders headers) {
         return parse(readBody(body, headers));
@@ -92,9 +92,8 @@ public final class FormParameters {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip().startsWith("application/x-www-form-urlencoded")) {
             throw invalid("The request body must be application/x-www-form-urlencoded", "content_type");
         }
-        if (headers.getLength() > MAX_BODY_BYTES) {
-            throw invalid("The request body is too large", "body_too_large");
-        }
+        // The body is measured as it is read, not by its Content-Length: that header may be repeated or absent
+        // (chunked), and a JAX-RS runtime may throw rather than say which of two values it means.
         try {
             byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {

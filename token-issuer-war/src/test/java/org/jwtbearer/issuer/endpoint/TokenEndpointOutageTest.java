@@ -64,7 +64,6 @@ class TokenEndpointOutageTest {
         HttpHeaders headers = (HttpHeaders) Proxy.newProxyInstance(TokenEndpointOutageTest.class.getClassLoader(),
                 new Class<?>[] {HttpHeaders.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getHeaderString" -> HttpHeaders.CONTENT_TYPE.equals(args[0]) ? "application/x-www-form-urlencoded" : null;
-                    case "getLength" -> -1;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(TokenEndpointOutageTest.class.getClassLoader(),
