@@ -17,6 +17,7 @@ import org.jwtbearer.issuer.client.UserField;
 import org.jwtbearer.issuer.client.VerifierKeyEntity;
 import org.jwtbearer.issuer.user.UserDefinition;
 import org.jwtbearer.security.jose.SignatureAlgorithms;
+import org.jwtbearer.security.json.JsonTextShape;
 
 /**
  * A registry file (SPEC §5): clients with their keys and claim validations, and users. Parsing validates
@@ -30,9 +31,14 @@ public record BootstrapDocument(List<ClientDefinition> clients, List<UserDefinit
             "access_token_lifespan", "scopes", "algorithms", "verifier_keys", "jwks_uri", "claim_validations", "active");
     private static final Set<String> KEY_FIELDS = Set.of("kid", "certificate", "jwk", "public_key");
     private static final Set<String> VALIDATION_FIELDS = Set.of("claim", "value", "values");
+    /** The file's own shape is four levels deep; the admin API allows its bodies no more than this either. */
+    private static final int MAX_DEPTH = 32;
     private static final Set<String> USER_FIELDS = Set.of("sys_id", "user_name", "name", "email", "roles", "active", "locked_out");
 
     public static BootstrapDocument parse(String json) {
+        JsonTextShape.problem(json, MAX_DEPTH).ifPresent(problem -> {
+            throw new IllegalArgumentException("the file " + problem);
+        });
         JsonObject root;
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             root = reader.readObject();

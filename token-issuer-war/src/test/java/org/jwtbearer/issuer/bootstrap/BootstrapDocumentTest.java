@@ -152,4 +152,13 @@ class BootstrapDocumentTest {
         assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse("{\"clients\":[{\"name\":\"x\"}]}"));
         assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse("{\"users\":[{\"user_name\":\"u\",\"sys_id\":\"XYZ\"}]}"));
     }
+
+    @Test
+    void parseWhenNestedTooDeepOrTextAfterTheObjectThenRefusedSayingSo() {
+        IllegalArgumentException deep = assertThrows(IllegalArgumentException.class,
+                () -> BootstrapDocument.parse("{\"clients\":" + "[".repeat(1200) + "]".repeat(1200) + "}"));
+        assertTrue(deep.getMessage().contains("nested deeper than 32"), deep.getMessage());
+        IllegalArgumentException trailing = assertThrows(IllegalArgumentException.class, () -> BootstrapDocument.parse("{\"clients\":[]} x"));
+        assertTrue(trailing.getMessage().contains("text after the end"), trailing.getMessage());
+    }
 }
