@@ -82,7 +82,7 @@ class MutationIT {
             RawRequest request = Mutator.mutate(templates.pick(random), random);
             RawResponse response = RawResponse.send(base, request);
             statuses.merge(response.status(), 1, Integer::sum);
-            List<String> problems = AnswerCheck.problems(response);
+            List<String> problems = AnswerCheck.problems(request, response);
             if (!problems.isEmpty()) {
                 failures.add("#" + i + " " + problems + "\n" + request.describe() + "\n→ " + response.describe());
             }
@@ -91,8 +91,9 @@ class MutationIT {
         String written = log.since(mark);
         List<String> logged = MutationServerLog.errorStackTraces(written);
         System.out.printf("MutationIT: seed %d, %d requests in %d s, answers by status %s, %d failing, %d ERROR stack traces logged"
-                        + " (and %d WARN ones)%n", SEED, ONLY >= 0 ? 1 : REQUESTS, seconds, statuses, failures.size(), logged.size(),
-                MutationServerLog.warningStackTraces(written).size());
+                        + " (and %d WARN ones; %d of the server's listener for URIs it could not decode)%n", SEED, ONLY >= 0 ? 1 : REQUESTS,
+                seconds, statuses, failures.size(), logged.size(), MutationServerLog.warningStackTraces(written).size(),
+                MutationServerLog.listenerUriDecodingFailures(written).size());
         writeReport(failures, logged, log);
 
         assertAll(
